@@ -1,0 +1,90 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.mail.DeliveryComposer;
+import dev.paperboy.mail.MailConfig;
+import dev.paperboy.mail.OutboxEntry;
+import dev.paperboy.mail.OutgoingEmail;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.subscriber.LinkToken.Purpose;
+import dev.paperboy.subscriber.SignedLinks;
+import dev.paperboy.subscriber.Subscriber;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Renders an outbox row into the digest email, at send time, with fresh signed links. */
+@ApplicationScoped
+public class DigestComposer implements DeliveryComposer {
+
+    @CheckedTemplate(basePath = "digest")
+    static class Templates {
+        static native TemplateInstance emailHtml(DigestView d);
+        static native TemplateInstance emailText(DigestView d);
+    }
+
+    private static final int PAPER_CACHE_LIMIT = 20_000;
+
+    private final SignedLinks links;
+    private final MailConfig mail;
+    private final Map<Long, Paper> papers = new ConcurrentHashMap<>();
+
+    DigestComposer(SignedLinks links, MailConfig mail) {
+        this.links = links;
+        this.mail = mail;
+    }
+
+    @Override
+    public Optional<OutgoingEmail> compose(OutboxEntry entry) {
+        Subscriber subscriber = QuarkusTransaction.joiningExisting().call(() -> Subscriber.<Subscriber>findById(entry.subscriberId));
+        if (subscriber == null || !subscriber.isConfirmed()) {
+            return Optional.empty();
+        }
+        DigestView view = view(subscriber.id, subscriber.keywordList().positive(), LocalDate.parse(entry.digestKey),
+                DigestPayload.read(entry.matches));
+        return Optional.of(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, subscriber.email, view.subject(),
+                Templates.emailText(view).render(), Templates.emailHtml(view).render(), view.unsubscribeUrl()));
+    }
+
+    /** Builds the view of a digest; also used to preview one without sending. */
+    public DigestView view(long subscriberId, List<String> keywords, LocalDate date, List<PickedPaper> picked) {
+        List<DigestView.PaperView> views = new ArrayList<>();
+        for (PickedPaper p : picked) {
+            Paper paper = paper(p.paperId());
+            List<String> matched = p.keywords().stream()
+                    .map(k -> p.via().containsKey(k) ? k + " (as “" + p.via().get(k) + "”)" : k).toList();
+            views.add(new DigestView.PaperView(paper.title, paper.url, DigestText.authors(paper.authorList()),
+                    p.snippet(), matched, DigestText.strength(p.strength()), paper.upvotes,
+                    links.url("/feedback", Purpose.MORE_LIKE, subscriberId, paper.id),
+                    links.url("/feedback", Purpose.LESS_LIKE, subscriberId, paper.id)));
+        }
+        List<String> topics = DigestText.topics(picked.stream().map(PickedPaper::keywords).toList());
+        String subject = DigestText.subject(views.size(), topics, date);
+        String preheader = views.isEmpty() ? "" : "Top match: " + views.get(0).title();
+        return new DigestView(subject, preheader, DigestText.dateLabel(date), views, keywords,
+                links.url("/manage", Purpose.MANAGE, subscriberId, 0),
+                links.url("/unsubscribe", Purpose.UNSUBSCRIBE, subscriberId, 0), mail.postalAddress());
+    }
+
+    private Paper paper(long id) {
+        Paper cached = papers.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        Paper loaded = QuarkusTransaction.joiningExisting().call(() -> Paper.<Paper>findById(id));
+        if (loaded == null) {
+            throw new IllegalStateException("digest names paper " + id + ", which is not in the archive");
+        }
+        if (papers.size() > PAPER_CACHE_LIMIT) {
+            papers.clear();
+        }
+        papers.put(id, loaded);
+        return loaded;
+    }
+}

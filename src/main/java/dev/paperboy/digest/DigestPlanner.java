@@ -1,0 +1,122 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.mail.OutboxStore;
+import dev.paperboy.match.DayMatcher;
+import dev.paperboy.match.Explanation;
+import dev.paperboy.match.Match;
+import dev.paperboy.match.MatchEngine;
+import dev.paperboy.match.Profile;
+import dev.paperboy.subscriber.Keywords;
+import dev.paperboy.subscriber.Subscriber;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides who gets what for one digest and writes one outbox row per subscriber with matches. Subscribers are
+ * read in keyset pages, so a million never sit in memory; each page commits its rows and its delivered-paper
+ * records together, and anyone who already has a row for the digest is skipped, so a re-run continues
+ * where a crash stopped.
+ */
+@ApplicationScoped
+public class DigestPlanner {
+
+    private final MatchEngine engine;
+    private final OutboxStore outbox;
+    private final DeliveredPapers delivered;
+    private final DigestConfig config;
+    private final EntityManager em;
+    private final ProfileLoader profiles;
+
+    DigestPlanner(MatchEngine engine, OutboxStore outbox, DeliveredPapers delivered, DigestConfig config,
+            EntityManager em, ProfileLoader profiles) {
+        this.engine = engine;
+        this.outbox = outbox;
+        this.delivered = delivered;
+        this.config = config;
+        this.em = em;
+        this.profiles = profiles;
+    }
+
+    /** Plans the digest of {@code date} for every confirmed subscriber who has no row for it yet. */
+    public PlanReport plan(LocalDate date) {
+        String key = DigestKeys.daily(date);
+        int scored = 0;
+        int queued = 0;
+        try (DayMatcher day = engine.forDay(date)) {
+            if (day.paperCount() == 0) {
+                return new PlanReport(0, 0);
+            }
+            long after = 0;
+            while (true) {
+                long from = after;
+                List<Subscriber> page = QuarkusTransaction.requiringNew().call(() ->
+                        Subscriber.confirmedAfter(from, config.pageSize()));
+                if (page.isEmpty()) {
+                    break;
+                }
+                after = page.get(page.size() - 1).id;
+                List<Subscriber> todo = QuarkusTransaction.requiringNew().call(() -> withoutRow(page, key));
+                scored += todo.size();
+                queued += planPage(day, key, todo);
+            }
+        }
+        return new PlanReport(scored, queued);
+    }
+
+    /** Previews one subscriber's digest for {@code date} without writing anything. */
+    public List<Explanation> preview(Subscriber subscriber, LocalDate date) {
+        try (DayMatcher day = engine.forDay(date)) {
+            return pick(day, subscriber, Set.of());
+        }
+    }
+
+    private int planPage(DayMatcher day, String key, List<Subscriber> page) {
+        if (page.isEmpty()) {
+            return 0;
+        }
+        Set<String> sent = QuarkusTransaction.requiringNew().call(() ->
+                delivered.among(page.stream().map(s -> s.id).toList(), day.paperIds()));
+        List<Runnable> writes = new ArrayList<>();
+        for (Subscriber s : page) {
+            List<Explanation> picked = pick(day, s, sent);
+            if (!picked.isEmpty()) {
+                List<PickedPaper> papers = picked.stream().map(PickedPaper::of).toList();
+                writes.add(() -> {
+                    if (outbox.enqueue(s.id, key, DigestPayload.write(papers))) {
+                        delivered.record(s.id, key, papers);
+                    }
+                });
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> writes.forEach(Runnable::run));
+        return writes.size();
+    }
+
+    private List<Explanation> pick(DayMatcher day, Subscriber s, Set<String> sent) {
+        Keywords keywords = s.keywordList();
+        Profile profile = profiles.profile(s.id, keywords);
+        float min = s.minStrength != null ? s.minStrength : engine.config().minStrength();
+        List<Match> matches = day.match(profile, engine.config().maxPapers(), min,
+                paperId -> sent.contains(DeliveredPapers.key(s.id, paperId)));
+        return engine.explain(day, matches);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Subscriber> withoutRow(List<Subscriber> page, String key) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        Set<Long> done = new HashSet<>((List<Long>) em.createNativeQuery(
+                "select subscriber_id from outbox where digest_key = ?1 and subscriber_id in (?2)", Long.class)
+                .setParameter(1, key).setParameter(2, page.stream().map(s -> s.id).toList()).getResultList());
+        List<Subscriber> out = new ArrayList<>(page);
+        out.removeIf(s -> done.contains(s.id));
+        return out;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.paperboy.digest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The short texts of a digest: subject, author lists, strengths. */
+final class DigestText {
+
+    static final int MAX_AUTHORS = 5;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+
+    private DigestText() {}
+
+    /** E.g. "5 papers on time series forecasting, GNN and 2 more · Sep 3". */
+    static String subject(int papers, List<String> topics, LocalDate date) {
+        StringBuilder sb = new StringBuilder().append(papers).append(papers == 1 ? " paper on " : " papers on ");
+        sb.append(String.join(", ", topics.subList(0, Math.min(2, topics.size()))));
+        if (topics.size() > 2) {
+            sb.append(" and ").append(topics.size() - 2).append(" more");
+        }
+        return sb.append(" · ").append(DAY.format(date)).toString();
+    }
+
+    /** @return keywords ordered by how many picked papers they matched, then by first appearance */
+    static List<String> topics(List<List<String>> matchedPerPaper) {
+        Map<String, Long> counts = matchedPerPaper.stream().flatMap(List::stream)
+                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** "A, B, C, D, E and 3 others" past five authors. */
+    static String authors(List<String> authors) {
+        if (authors.size() <= MAX_AUTHORS) {
+            return String.join(", ", authors);
+        }
+        int rest = authors.size() - MAX_AUTHORS;
+        return String.join(", ", authors.subList(0, MAX_AUTHORS)) + " and " + rest + (rest == 1 ? " other" : " others");
+    }
+
+    static String dateLabel(LocalDate date) {
+        return DAY.format(date);
+    }
+
+    static String strength(float strength) {
+        return Math.round(strength * 100) + "%";
+    }
+}

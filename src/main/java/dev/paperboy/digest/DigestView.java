@@ -1,0 +1,31 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.match.Explanation;
+import java.util.List;
+
+/** Everything the digest templates show, already formatted; templates only lay it out and escape it. */
+public record DigestView(String subject, String preheader, String dateLabel, List<PaperView> papers,
+        List<String> keywords, String manageUrl, String unsubscribeUrl, String postalAddress) {
+
+    /** @return the subscriber's keywords, comma-separated */
+    public String keywordsLine() {
+        return String.join(", ", keywords);
+    }
+
+    /** One paper as the email shows it. */
+    public record PaperView(String title, String url, String authors, List<Explanation.Segment> snippet,
+            List<String> matched, String strength, Integer upvotes, String moreUrl, String lessUrl) {
+
+        /** @return the snippet as plain text, for the text part */
+        public String snippetText() {
+            StringBuilder sb = new StringBuilder();
+            snippet.forEach(s -> sb.append(s.text()));
+            return sb.toString();
+        }
+
+        /** @return matched keywords, with the synonym that fired in parentheses */
+        public String matchedLine() {
+            return String.join(", ", matched);
+        }
+    }
+}

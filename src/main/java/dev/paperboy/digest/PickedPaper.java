@@ -1,0 +1,18 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.match.Explanation;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One paper chosen for one subscriber's digest, as stored in the outbox row: everything the email needs
+ * that cannot be read back from the paper itself.
+ */
+public record PickedPaper(long paperId, float strength, List<String> keywords, Map<String, String> via,
+        List<Explanation.Segment> snippet) {
+
+    static PickedPaper of(Explanation e) {
+        return new PickedPaper(e.match().paperId(), e.match().strength(), e.match().matchedKeywords(), e.via(),
+                e.snippet());
+    }
+}

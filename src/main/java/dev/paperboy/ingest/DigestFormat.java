@@ -1,0 +1,30 @@
+package dev.paperboy.ingest;
+
+import dev.paperboy.web.BadInputException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The document formats a day's digest can arrive in. */
+public enum DigestFormat {
+    /** The Hugging Face Daily Papers API response: a JSON array of {paper: {...}} items. */
+    HF_JSON("hf-json"),
+    /** A text capture of the Daily Papers page: header lines, then title / blank line / abstract per paper. */
+    PAGE_TEXT("page-text");
+
+    private final String id;
+
+    DigestFormat(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static DigestFormat of(String id) {
+        return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst()
+                .orElseThrow(() -> new BadInputException("Unknown format \"" + String.valueOf(id).replaceAll("\\p{Cntrl}", "?")
+                        + "\"; expected one of " + Arrays.stream(values()).map(DigestFormat::id)
+                        .collect(Collectors.joining(", ")) + "."));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.paperboy.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a text capture of the Daily Papers page. Paragraphs are separated by blank lines. Header paragraphs
+ * run up to the date line ("Sep 3"); after it, papers come as a one-line title paragraph and an abstract paragraph.
+ */
+final class PageTextParser {
+
+    static final int MAX_TITLE = 500;
+    private static final Pattern DATE_LINE = Pattern.compile(
+            "(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \\d{1,2}(, \\d{4})?");
+    private static final int MAX_HEADER_PARAGRAPHS = 12;
+
+    private record Paragraph(int line, List<String> lines) {
+        String text() {
+            return String.join(" ", lines).strip();
+        }
+    }
+
+    List<ParsedPaper> parse(String body) {
+        List<Paragraph> paragraphs = paragraphs(body);
+        int start = headerEnd(paragraphs);
+        List<ParsedPaper> papers = new ArrayList<>();
+        for (int i = start; i < paragraphs.size(); i += 2) {
+            Paragraph title = paragraphs.get(i);
+            String titleText = title.text();
+            if (title.lines().size() > 1 || titleText.length() > MAX_TITLE) {
+                throw error(title.line(), "expected a one-line title of at most " + MAX_TITLE
+                        + " characters, got " + title.lines().size() + " lines and " + titleText.length()
+                        + " characters (is a blank line missing?)");
+            }
+            if (i + 1 >= paragraphs.size()) {
+                throw error(title.line(), "the paper \"" + clip(titleText) + "\" has no abstract paragraph after it");
+            }
+            papers.add(ParsedPaper.titleAndAbstract(titleText, paragraphs.get(i + 1).text()));
+        }
+        if (papers.isEmpty()) {
+            throw error(1, "no papers found; expected header lines, then a title line, a blank line and an abstract per paper");
+        }
+        return papers;
+    }
+
+    private static int headerEnd(List<Paragraph> paragraphs) {
+        for (int i = 0; i < Math.min(MAX_HEADER_PARAGRAPHS, paragraphs.size()); i++) {
+            if (DATE_LINE.matcher(paragraphs.get(i).text()).matches()) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static List<Paragraph> paragraphs(String body) {
+        String[] lines = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        List<Paragraph> out = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        int startLine = 0;
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n].strip();
+            if (line.isEmpty()) {
+                if (!current.isEmpty()) {
+                    out.add(new Paragraph(startLine, current));
+                    current = new ArrayList<>();
+                }
+            } else {
+                if (current.isEmpty()) {
+                    startLine = n + 1;
+                }
+                current.add(line);
+            }
+        }
+        if (!current.isEmpty()) {
+            out.add(new Paragraph(startLine, current));
+        }
+        return out;
+    }
+
+    private static MalformedDigestException error(int line, String what) {
+        return new MalformedDigestException(DigestFormat.PAGE_TEXT, "line " + line, what);
+    }
+
+    private static String clip(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+}

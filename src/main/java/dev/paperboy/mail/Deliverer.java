@@ -1,0 +1,222 @@
+package dev.paperboy.mail;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * The sending engine: drains due outbox rows over a few reused connections until none are left.
+ * Safe to run anywhere at any time: claims never overlap, and each row's state is committed around the send.
+ */
+@ApplicationScoped
+public class Deliverer {
+
+    private static final Logger LOG = Logger.getLogger(Deliverer.class);
+
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
+    private final OutboxStore store;
+    private final DeliveryComposer composer;
+    private final MimeFactory mime;
+    private final Messenger messenger;
+    private final MailConfig config;
+    private final Event<HardBounce> bounces;
+    private final Throttle throttle;
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    Deliverer(OutboxStore store, DeliveryComposer composer, MimeFactory mime, Messenger messenger,
+            MailConfig config, Event<HardBounce> bounces) {
+        this.store = store;
+        this.composer = composer;
+        this.mime = mime;
+        this.messenger = messenger;
+        this.config = config;
+        this.bounces = bounces;
+        this.throttle = new Throttle(config.delivery().ratePerSecond());
+    }
+
+    /** Picks up retries and rows a crashed instance left behind. */
+    @Scheduled(every = "${paperboy.mail.delivery.drain-interval}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void drainDue() {
+        if (draining.compareAndSet(false, true)) {
+            try {
+                drain(null);
+            } finally {
+                draining.set(false);
+            }
+        }
+    }
+
+    /**
+     * Sends every due row of {@code digestKey} (all digests when null).
+     *
+     * @return the number of emails this call handed to the relay and recorded as sent
+     */
+    public int drain(String digestKey) {
+        int interrupted = store.resolveInterrupted(config.delivery().lease());
+        if (interrupted > 0) {
+            LOG.warnf("Marked %d interrupted sends as failed (at-most-once rule)", interrupted);
+        }
+        int workers = config.transport() == MailConfig.Transport.SMTP ? Math.max(1, config.smtp().connections()) : 1;
+        Claims claims = new Claims(digestKey);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "paperboy-send"));
+        long start = System.nanoTime();
+        int sent = 0;
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                results.add(pool.submit(() -> work(claims)));
+            }
+            for (Future<Integer> f : results) {
+                sent += f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Send run failed", e);
+        } finally {
+            pool.shutdownNow();
+            store.release(claims.drainUnsent());
+        }
+        if (sent > 0) {
+            double secs = (System.nanoTime() - start) / 1e9;
+            LOG.infof("Sent %d emails for %s in %.1f s (%.0f/s)", sent, digestKey == null ? "due rows" : digestKey,
+                    secs, sent / Math.max(secs, 1e-3));
+        }
+        return sent;
+    }
+
+    private int work(Claims claims) {
+        int sent = 0;
+        int onConnection = 0;
+        Messenger.Connection connection = null;
+        try {
+            OutboxEntry entry;
+            while ((entry = claims.next()) != null) {
+                if (connection == null) {
+                    try {
+                        connection = messenger.open();
+                    } catch (MessagingException e) {
+                        store.retryLater(entry.id, backoff(entry.attempts), "cannot connect: " + e.getMessage());
+                        LOG.warnf("Cannot reach the mail relay, stopping this worker: %s", e.getMessage());
+                        return sent;
+                    }
+                }
+                throttle.acquire();
+                Outcome outcome = deliver(connection, entry);
+                if (outcome != Outcome.ERROR) {
+                    sent += outcome == Outcome.SENT ? 1 : 0;
+                    if (++onConnection >= config.smtp().messagesPerConnection()) {
+                        connection.close();
+                        connection = null;
+                        onConnection = 0;
+                    }
+                } else {
+                    // After an error the session state is unknown; start the next message on a fresh one.
+                    connection.close();
+                    connection = null;
+                    onConnection = 0;
+                }
+            }
+            return sent;
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+    }
+
+    private enum Outcome { SENT, SKIPPED, ERROR }
+
+    private Outcome deliver(Messenger.Connection connection, OutboxEntry entry) {
+        Optional<OutgoingEmail> email;
+        MimeMessage message;
+        String messageId = mime.newMessageId();
+        try {
+            email = composer.compose(entry);
+            if (email.isEmpty()) {
+                store.markFailed(entry.id, "not sent: the recipient is no longer subscribed");
+                return Outcome.SKIPPED;
+            }
+            message = mime.build(email.get(), messageId);
+        } catch (MessagingException | RuntimeException e) {
+            LOG.errorf(e, "Cannot compose outbox row %d", entry.id);
+            store.markFailed(entry.id, "cannot compose: " + e);
+            return Outcome.SKIPPED;
+        }
+        boolean[] handedOver = {false};
+        try {
+            connection.send(message, () -> {
+                store.markHandingOver(entry.id);
+                handedOver[0] = true;
+            });
+            store.markSent(entry.id, messageId);
+            return Outcome.SENT;
+        } catch (MessagingException e) {
+            onFailure(entry, SmtpFailure.classify(e, handedOver[0]));
+            return Outcome.ERROR;
+        }
+    }
+
+    private void onFailure(OutboxEntry entry, SmtpFailure failure) {
+        switch (failure.kind()) {
+            case PERMANENT -> {
+                store.markFailed(entry.id, failure.reason());
+                if (failure.badAddress()) {
+                    bounces.fire(new HardBounce(entry.subscriberId, failure.reason()));
+                }
+            }
+            case TRANSIENT -> {
+                if (entry.attempts + 1 >= config.delivery().maxAttempts()) {
+                    store.markFailed(entry.id, "gave up after " + (entry.attempts + 1) + " attempts: " + failure.reason());
+                } else {
+                    store.retryLater(entry.id, backoff(entry.attempts), failure.reason());
+                }
+            }
+            case UNKNOWN_OUTCOME -> store.markFailed(entry.id, OutboxStore.INTERRUPTED + ": " + failure.reason());
+        }
+    }
+
+    private Duration backoff(int attemptsSoFar) {
+        return config.delivery().initialBackoff().multipliedBy(1L << Math.min(attemptsSoFar, 16));
+    }
+
+    /** Hands claimed rows to workers one at a time, claiming the next batch when the buffer runs dry. */
+    private final class Claims {
+        private final String digestKey;
+        private final ArrayDeque<OutboxEntry> buffer = new ArrayDeque<>();
+        private boolean exhausted;
+
+        Claims(String digestKey) {
+            this.digestKey = digestKey;
+        }
+
+        synchronized OutboxEntry next() {
+            if (buffer.isEmpty() && !exhausted) {
+                List<OutboxEntry> batch = store.claim(instance, digestKey, config.delivery().batchSize(),
+                        config.delivery().lease());
+                exhausted = batch.isEmpty();
+                buffer.addAll(batch);
+            }
+            return buffer.poll();
+        }
+
+        synchronized List<Long> drainUnsent() {
+            List<Long> ids = buffer.stream().map(e -> e.id).toList();
+            buffer.clear();
+            exhausted = true;
+            return ids;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.paperboy.mail;
+
+import java.util.Optional;
+
+/**
+ * Turns an outbox row into an email. Declared here and implemented by the digest capability, so that
+ * mail sends without knowing what a digest is.
+ */
+public interface DeliveryComposer {
+
+    /** @return the email, or empty when the row should not be sent any more (e.g. the recipient left) */
+    Optional<OutgoingEmail> compose(OutboxEntry entry);
+}

@@ -1,0 +1,54 @@
+package dev.paperboy.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Writes each message as an RFC 822 .eml file, so a newcomer reads the emails without any mail server. */
+final class FileMessenger implements Messenger {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private final Path dir;
+    private final AtomicLong sequence = new AtomicLong();
+
+    FileMessenger(Path dir) {
+        this.dir = dir;
+    }
+
+    @Override
+    public Connection open() {
+        return new Connection() {
+            @Override
+            public void send(MimeMessage message, Runnable handingOver) throws MessagingException {
+                write(message, handingOver);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    private void write(MimeMessage message, Runnable handingOver) throws MessagingException {
+        try {
+            Files.createDirectories(dir);
+            String recipient = message.getAllRecipients()[0].toString().replaceAll("[^A-Za-z0-9@._-]", "_");
+            String name = LocalDateTime.now().format(STAMP) + "-" + sequence.incrementAndGet() + "-" + recipient;
+            Path tmp = dir.resolve("." + name + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                message.writeTo(out);
+            }
+            handingOver.run();
+            // The rename is the commit point: a reader never sees half a file.
+            Files.move(tmp, dir.resolve(name + ".eml"), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new MessagingException("Cannot write .eml file into " + dir, e);
+        }
+    }
+}

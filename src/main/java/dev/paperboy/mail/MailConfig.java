@@ -1,0 +1,119 @@
+package dev.paperboy.mail;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything about turning outbox rows into delivered email. */
+@ConfigMapping(prefix = "paperboy.mail")
+public interface MailConfig {
+
+    enum Transport { FILE, SMTP }
+
+    /** {@code file} writes every message as an .eml file under {@code <data-dir>/outbox}; {@code smtp} sends it. */
+    @WithDefault("file")
+    Transport transport();
+
+    /** From of digests, RFC 5322 form, e.g. {@code Paperboy <digest@example.org>}. */
+    @WithDefault("Paperboy <digest@localhost>")
+    String from();
+
+    /** Reply-To of digests; unset means replies go to From. */
+    Optional<String> replyTo();
+
+    /** From of confirmation and manage emails, kept apart from digests so their reputation is too. */
+    @WithDefault("Paperboy accounts <accounts@localhost>")
+    String accountFrom();
+
+    /** Domain on the right of every Message-ID; use the sending domain. */
+    @WithDefault("paperboy.localhost")
+    String messageIdDomain();
+
+    /** List-Id header value (RFC 2919). */
+    @WithDefault("Paperboy daily papers <daily.paperboy.localhost>")
+    String listId();
+
+    /** Mailbox for mailto: unsubscribes in List-Unsubscribe, e.g. {@code unsubscribe@example.org}. */
+    Optional<String> unsubscribeMailto();
+
+    /** Sender postal address printed in every digest footer, as bulk-mail law in many countries expects. */
+    @WithDefault("Paperboy, 1 Example Street, 00000 Example City")
+    String postalAddress();
+
+    Smtp smtp();
+
+    Delivery delivery();
+
+    /** The SMTP relay. Timeouts are always set so a stuck relay cannot stall a run. */
+    interface Smtp {
+        /** Relay host. */
+        @WithDefault("localhost")
+        String host();
+
+        /** Relay port: 587 with STARTTLS, 465 with TLS, 25 plain. */
+        @WithDefault("25")
+        int port();
+
+        /** Upgrade with STARTTLS, and refuse to send if the relay does not offer it. */
+        @WithDefault("false")
+        boolean starttls();
+
+        /** Implicit TLS from the first byte (port 465). */
+        @WithDefault("false")
+        boolean tls();
+
+        /** SMTP AUTH user; unset means no authentication. */
+        Optional<String> user();
+
+        /** SMTP AUTH password. */
+        Optional<String> password();
+
+        /** TCP connect timeout. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Socket read timeout. */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /** Socket write timeout. */
+        @WithDefault("30s")
+        Duration writeTimeout();
+
+        /** Concurrent SMTP connections during a send run. */
+        @WithDefault("4")
+        int connections();
+
+        /** A connection is closed and reopened after this many messages. */
+        @WithDefault("500")
+        int messagesPerConnection();
+    }
+
+    /** The sending engine. */
+    interface Delivery {
+        /** Global cap in messages per second across all connections of this instance; 0 means no cap. */
+        @WithDefault("0")
+        double ratePerSecond();
+
+        /** Attempts before a transiently failing message is marked failed. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** Wait before the first retry; doubles on every further attempt. */
+        @WithDefault("30s")
+        Duration initialBackoff();
+
+        /** A claimed row whose instance has not finished it in this time is taken over by another run. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** Rows claimed per database round trip. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How often retries and rows left by a crashed instance are picked up; {@code off} disables. */
+        @WithDefault("30s")
+        String drainInterval();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.paperboy.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.util.Date;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Builds standards-complete MIME messages: multipart/alternative text + HTML in UTF-8, RFC 2047 subjects and
+ * names, Message-ID on our domain, and List-* headers on digests. No header value is ever taken raw:
+ * CR and LF are folded to spaces first, so nothing from a paper or subscriber can inject a header.
+ */
+@ApplicationScoped
+public class MimeFactory {
+
+    private final MailConfig config;
+    private final Session session = Session.getInstance(new Properties());
+    private final InternetAddress digestFrom;
+    private final InternetAddress accountFrom;
+    private final InternetAddress replyTo;
+
+    MimeFactory(MailConfig config) {
+        this.config = config;
+        this.digestFrom = address(config.from(), "paperboy.mail.from");
+        this.accountFrom = address(config.accountFrom(), "paperboy.mail.account-from");
+        this.replyTo = config.replyTo().map(r -> address(r, "paperboy.mail.reply-to")).orElse(null);
+    }
+
+    /** @return a new Message-ID, angle brackets included */
+    public String newMessageId() {
+        return "<" + UUID.randomUUID() + "@" + config.messageIdDomain() + ">";
+    }
+
+    public MimeMessage build(OutgoingEmail email, String messageId) throws MessagingException {
+        MimeMessage message = new FixedIdMessage(session, messageId);
+        boolean digest = email.kind() == OutgoingEmail.Kind.DIGEST;
+        message.setFrom(digest ? digestFrom : accountFrom);
+        if (digest && replyTo != null) {
+            message.setReplyTo(new InternetAddress[] {replyTo});
+        }
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(oneLine(email.to()), true));
+        message.setSubject(oneLine(email.subject()), "UTF-8");
+        message.setSentDate(new Date());
+        if (digest) {
+            message.setHeader("List-Id", oneLine(config.listId()));
+            if (email.unsubscribeUrl() != null) {
+                message.setHeader("List-Unsubscribe", listUnsubscribe(email.unsubscribeUrl()));
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            message.setHeader("Precedence", "bulk");
+        } else {
+            message.setHeader("Auto-Submitted", "auto-generated");
+        }
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(part(email.text(), "plain"));
+        alternative.addBodyPart(part(email.html(), "html"));
+        message.setContent(alternative);
+        message.saveChanges();
+        return message;
+    }
+
+    private String listUnsubscribe(String url) {
+        String https = "<" + oneLine(url) + ">";
+        return config.unsubscribeMailto()
+                .map(m -> https + ", <mailto:" + oneLine(m) + "?subject=unsubscribe>")
+                .orElse(https);
+    }
+
+    private static MimeBodyPart part(String body, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(body, "UTF-8", subtype);
+        return part;
+    }
+
+    /** Header values are single lines; a CR or LF smuggled in would start a new header. */
+    static String oneLine(String value) {
+        return value == null ? "" : value.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip();
+    }
+
+    private static InternetAddress address(String configured, String key) {
+        try {
+            InternetAddress parsed = new InternetAddress(oneLine(configured), true);
+            // Re-set the personal name so a non-ASCII display name is RFC 2047 encoded.
+            return parsed.getPersonal() == null ? parsed
+                    : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), "UTF-8");
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw new IllegalStateException(key + " is not a valid address: \"" + configured + "\"", e);
+        }
+    }
+
+    /** Keeps the Message-ID we recorded in the outbox instead of the one Jakarta Mail would invent. */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.paperboy.mail;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All SQL over the outbox. Claims use {@code FOR UPDATE SKIP LOCKED}, so any number of instances can drain one
+ * database without overlap; a claim is a lease, so rows of a crashed instance come back after it expires.
+ */
+@ApplicationScoped
+public class OutboxStore {
+
+    static final String INTERRUPTED = "interrupted after hand-over to the relay; not retried, so it is never sent twice";
+
+    private final EntityManager em;
+
+    OutboxStore(EntityManager em) {
+        this.em = em;
+    }
+
+    /** @return true if a row was added, false if this subscriber already has one for this digest */
+    @Transactional
+    public boolean enqueue(long subscriberId, String digestKey, String matches) {
+        OffsetDateTime now = now();
+        return em.createNativeQuery("""
+                insert into outbox (subscriber_id, digest_key, state, matches, attempts, next_attempt_at, created_at)
+                values (?1, ?2, 'PENDING', ?3, 0, ?4, ?4)
+                on conflict do nothing""")
+                .setParameter(1, subscriberId).setParameter(2, digestKey).setParameter(3, matches)
+                .setParameter(4, now).executeUpdate() == 1;
+    }
+
+    /** Claims up to {@code limit} due rows for {@code instance}; {@code digestKey} null means any digest. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<OutboxEntry> claim(String instance, String digestKey, int limit, Duration lease) {
+        OffsetDateTime now = now();
+        String sql = "select id from outbox where state = 'PENDING' and next_attempt_at <= ?1"
+                + " and (claimed_at is null or claimed_at < ?2)"
+                + (digestKey == null ? "" : " and digest_key = ?4")
+                + " order by id limit ?3 for update skip locked";
+        var select = em.createNativeQuery(sql, Long.class)
+                .setParameter(1, now).setParameter(2, now.minus(lease)).setParameter(3, limit);
+        if (digestKey != null) {
+            select.setParameter(4, digestKey);
+        }
+        List<Long> ids = select.getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        em.createNativeQuery("update outbox set claimed_by = ?1, claimed_at = ?2 where id in (?3)")
+                .setParameter(1, instance).setParameter(2, now).setParameter(3, ids).executeUpdate();
+        return em.createQuery("from OutboxEntry where id in ?1 order by id", OutboxEntry.class)
+                .setParameter(1, ids).getResultList();
+    }
+
+    /** Recorded just before the end-of-data dot: from here on a crash must not lead to a second send. */
+    public void markHandingOver(long id) {
+        update("update outbox set state = 'SENDING' where id = ?1 and state = 'PENDING'", id);
+    }
+
+    public void markSent(long id, String messageId) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update outbox set state = 'SENT', sent_at = ?2, message_id = ?3, last_error = null where id = ?1")
+                .setParameter(1, id).setParameter(2, now()).setParameter(3, messageId).executeUpdate());
+    }
+
+    public void retryLater(long id, Duration delay, String error) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                update outbox set state = 'PENDING', attempts = attempts + 1, next_attempt_at = ?2,
+                claimed_by = null, claimed_at = null, last_error = ?3 where id = ?1""")
+                .setParameter(1, id).setParameter(2, now().plus(delay)).setParameter(3, clip(error)).executeUpdate());
+    }
+
+    public void markFailed(long id, String error) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update outbox set state = 'FAILED', attempts = attempts + 1, last_error = ?2 where id = ?1")
+                .setParameter(1, id).setParameter(2, clip(error)).executeUpdate());
+    }
+
+    /** Gives claimed but untouched rows back at once instead of waiting for their lease to expire. */
+    public void release(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update outbox set claimed_by = null, claimed_at = null where id in (?1) and state = 'PENDING'")
+                .setParameter(1, ids).executeUpdate());
+    }
+
+    /**
+     * Rows left in SENDING by a crash were handed to the relay, which may or may not have accepted them.
+     * We choose at-most-once for that window: such rows become FAILED and are never resent.
+     *
+     * @return how many rows were resolved
+     */
+    public int resolveInterrupted(Duration lease) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "update outbox set state = 'FAILED', last_error = ?1 where state = 'SENDING' and claimed_at < ?2")
+                .setParameter(1, INTERRUPTED).setParameter(2, now().minus(lease)).executeUpdate());
+    }
+
+    /** @return row counts by state for one digest */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Map<OutboxState, Long> countsByState(String digestKey) {
+        Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
+        for (OutboxState s : OutboxState.values()) {
+            counts.put(s, 0L);
+        }
+        List<Object[]> rows = em.createNativeQuery(
+                "select state, count(*) from outbox where digest_key = ?1 group by state")
+                .setParameter(1, digestKey).getResultList();
+        for (Object[] row : rows) {
+            counts.put(OutboxState.valueOf((String) row[0]), ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    private void update(String sql, long id) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).setParameter(1, id).executeUpdate());
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

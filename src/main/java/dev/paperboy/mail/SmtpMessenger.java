@@ -1,0 +1,84 @@
+package dev.paperboy.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Provider;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/** Sends through an SMTP relay with Jakarta Mail, one reused connection per worker. */
+final class SmtpMessenger implements Messenger {
+
+    private final MailConfig.Smtp config;
+    private final Session session;
+
+    SmtpMessenger(MailConfig.Smtp config) {
+        this.config = config;
+        Properties p = new Properties();
+        // ssl.enable gives implicit TLS on the plain "smtp" provider, so one transport class serves both.
+        String proto = "smtp";
+        p.put("mail.transport.protocol", proto);
+        p.put("mail." + proto + ".host", config.host());
+        p.put("mail." + proto + ".port", String.valueOf(config.port()));
+        p.put("mail." + proto + ".connectiontimeout", String.valueOf(config.connectTimeout().toMillis()));
+        p.put("mail." + proto + ".timeout", String.valueOf(config.readTimeout().toMillis()));
+        p.put("mail." + proto + ".writetimeout", String.valueOf(config.writeTimeout().toMillis()));
+        p.put("mail." + proto + ".auth", String.valueOf(config.user().isPresent()));
+        p.put("mail." + proto + ".starttls.enable", String.valueOf(config.starttls()));
+        p.put("mail." + proto + ".starttls.required", String.valueOf(config.starttls()));
+        p.put("mail." + proto + ".ssl.enable", String.valueOf(config.tls()));
+        p.put("mail." + proto + ".ssl.checkserveridentity", "true");
+        // Don't wait for the reply to QUIT: the messages are already accepted.
+        p.put("mail." + proto + ".quitwait", "false");
+        this.session = Session.getInstance(p);
+        session.addProvider(new Provider(Provider.Type.TRANSPORT, proto, HandOverAwareTransport.class.getName(),
+                "paperboy", "1"));
+    }
+
+    @Override
+    public Connection open() throws MessagingException {
+        HandOverAwareTransport transport = (HandOverAwareTransport) session.getTransport();
+        transport.connect(config.host(), config.port(), config.user().orElse(null), config.password().orElse(null));
+        return new Connection() {
+            @Override
+            public void send(MimeMessage message, Runnable handingOver) throws MessagingException {
+                transport.handingOver = handingOver;
+                try {
+                    transport.sendMessage(message, message.getAllRecipients());
+                } finally {
+                    transport.handingOver = null;
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // The connection is being discarded; a failed QUIT changes nothing.
+                }
+            }
+        };
+    }
+
+    /** Runs a callback right before the end-of-data dot, the moment after which the relay may own the message. */
+    public static final class HandOverAwareTransport extends SMTPTransport {
+        volatile Runnable handingOver;
+
+        public HandOverAwareTransport(Session session, URLName url) {
+            super(session, url);
+        }
+
+        @Override
+        protected void finishData() throws IOException, MessagingException {
+            Runnable r = handingOver;
+            if (r != null) {
+                r.run();
+            }
+            super.finishData();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.paperboy.paper;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** A paper in the archive, stored once however many sources list it. */
+@Entity
+public class Paper extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** arXiv id without version, e.g. {@code 2310.06625}; null for sources that give none. */
+    @Column(name = "arxiv_id")
+    public String arxivId;
+
+    /** Normalized title, the identity of a paper without an arXiv id. */
+    @Column(name = "title_key")
+    public String titleKey;
+
+    public String title;
+
+    @Column(name = "abstract")
+    public String summary;
+
+    /** One author per line, in paper order. */
+    public String authors;
+
+    /** Where the title links to: the HF paper page for HF papers, else the arXiv abs page, else null. */
+    public String url;
+
+    /** The format it was ingested from, e.g. {@code hf-json}. */
+    public String source;
+
+    /** The digest day that first listed it. */
+    @Column(name = "listed_on")
+    public LocalDate listedOn;
+
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+
+    public Integer upvotes;
+
+    /** HF's AI-extracted keywords, one per line. */
+    @Column(name = "ai_keywords")
+    public String aiKeywords;
+
+    @Column(name = "github_repo")
+    public String githubRepo;
+
+    @Column(name = "project_page")
+    public String projectPage;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    public static Optional<Paper> findByArxivId(String arxivId) {
+        return find("arxivId", arxivId).firstResultOptional();
+    }
+
+    public static Optional<Paper> findByTitleKey(String titleKey) {
+        return find("titleKey", titleKey).firstResultOptional();
+    }
+
+    public static List<Paper> listedOn(LocalDate day) {
+        return list("listedOn = ?1 order by id", day);
+    }
+
+    /** A page of papers added after {@code afterId}, for incremental indexing. */
+    public static List<Paper> addedAfter(long afterId, int pageSize) {
+        return find("id > ?1 order by id", afterId).page(0, pageSize).list();
+    }
+
+    public List<String> authorList() {
+        return authors == null || authors.isBlank() ? List.of() : Arrays.asList(authors.split("\n"));
+    }
+
+    public List<String> aiKeywordList() {
+        return aiKeywords == null || aiKeywords.isBlank() ? List.of() : Arrays.asList(aiKeywords.split("\n"));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.paperboy.subscriber;
+
+import dev.paperboy.web.BadInputException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.Locale;
+
+/** A validated, normalized mailbox address: bare addr-spec only, never a display name or a group. */
+public record EmailAddress(String value) {
+
+    private static final int MAX_LENGTH = 254;
+
+    public static EmailAddress parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new BadInputException("Enter your email address.");
+        }
+        String trimmed = raw.strip();
+        if (trimmed.length() > MAX_LENGTH || trimmed.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new BadInputException("\"" + shown(trimmed) + "\" is not a valid email address.");
+        }
+        try {
+            InternetAddress address = new InternetAddress(trimmed, true);
+            address.validate();
+            String spec = address.getAddress();
+            int at = spec.lastIndexOf('@');
+            if (!spec.equals(trimmed) || at < 1 || !spec.substring(at + 1).contains(".")
+                    || spec.endsWith(".") || address.isGroup()) {
+                throw new AddressException("not a bare address");
+            }
+            return new EmailAddress(spec.substring(0, at) + "@" + spec.substring(at + 1).toLowerCase(Locale.ROOT));
+        } catch (AddressException e) {
+            throw new BadInputException("\"" + shown(trimmed) + "\" is not a valid email address.");
+        }
+    }
+
+    /** @return the address with most of the local part hidden, for logs */
+    public static String masked(String email) {
+        int at = email.indexOf('@');
+        return at <= 1 ? "***" + email.substring(Math.max(at, 0)) : email.charAt(0) + "***" + email.substring(at);
+    }
+
+    private static String shown(String s) {
+        String clean = s.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
+    }
+}

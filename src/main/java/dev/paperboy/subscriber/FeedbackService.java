@@ -1,0 +1,55 @@
+package dev.paperboy.subscriber;
+
+import dev.paperboy.subscriber.LinkToken.Purpose;
+import dev.paperboy.web.BadInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+
+/** Records "more like this" / "less like this" clicks; the latest click on a paper wins. */
+@ApplicationScoped
+public class FeedbackService {
+
+    public enum Kind { MORE, LESS }
+
+    private final SignedLinks links;
+    private final EntityManager em;
+
+    FeedbackService(SignedLinks links, EntityManager em) {
+        this.links = links;
+        this.em = em;
+    }
+
+    /** @return what the token asks for, without recording it (for the page a GET shows) */
+    public Kind kindOf(String token) {
+        return kind(links.verify(token, Purpose.MORE_LIKE, Purpose.LESS_LIKE));
+    }
+
+    @Transactional
+    public Kind record(String token) {
+        LinkToken t = links.verify(token, Purpose.MORE_LIKE, Purpose.LESS_LIKE);
+        Kind kind = kind(t);
+        boolean exists = em.createNativeQuery("select count(*) from paper where id = ?1").setParameter(1, t.paperId())
+                .getSingleResult() instanceof Number n && n.longValue() > 0;
+        if (!exists || Subscriber.findById(t.subscriberId()) == null) {
+            throw new BadInputException("This paper or subscription no longer exists.");
+        }
+        int updated = em.createNativeQuery(
+                "update feedback set kind = ?3, created_at = ?4 where subscriber_id = ?1 and paper_id = ?2")
+                .setParameter(1, t.subscriberId()).setParameter(2, t.paperId()).setParameter(3, kind.name())
+                .setParameter(4, OffsetDateTime.now()).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("""
+                    insert into feedback (subscriber_id, paper_id, kind, created_at) values (?1, ?2, ?3, ?4)
+                    on conflict do nothing""")
+                    .setParameter(1, t.subscriberId()).setParameter(2, t.paperId()).setParameter(3, kind.name())
+                    .setParameter(4, OffsetDateTime.now()).executeUpdate();
+        }
+        return kind;
+    }
+
+    private static Kind kind(LinkToken t) {
+        return t.purpose() == Purpose.MORE_LIKE ? Kind.MORE : Kind.LESS;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.paperboy.subscriber;
+
+import dev.paperboy.PaperboyConfig;
+import dev.paperboy.web.BadInputException;
+import dev.paperboy.web.SigningKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * Creates and checks the HMAC-signed tokens behind every link in an email. No password exists anywhere:
+ * holding an unexpired token for a purpose is the permission.
+ *
+ * <pre>String url = links.url("/unsubscribe", Purpose.UNSUBSCRIBE, subscriberId, 0);</pre>
+ */
+@ApplicationScoped
+public class SignedLinks {
+
+    private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DEC = Base64.getUrlDecoder();
+
+    private final SigningKey key;
+    private final SubscriberConfig config;
+    private final String baseUrl;
+
+    SignedLinks(SigningKey key, SubscriberConfig config, PaperboyConfig app) {
+        this.key = key;
+        this.config = config;
+        this.baseUrl = app.baseUrl().replaceAll("/+$", "");
+    }
+
+    /** @return a token granting {@code purpose} for the configured lifetime */
+    public String token(LinkToken.Purpose purpose, long subscriberId, long paperId) {
+        long expires = Instant.now().plus(ttl(purpose)).getEpochSecond();
+        String payload = ENC.encodeToString(
+                new LinkToken(purpose, subscriberId, paperId, expires).payload().getBytes(StandardCharsets.US_ASCII));
+        return payload + "." + ENC.encodeToString(key.sign(payload.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** @return an absolute URL: {@code baseUrl + path + "?t=" + token} */
+    public String url(String path, LinkToken.Purpose purpose, long subscriberId, long paperId) {
+        return baseUrl + path + "?t=" + token(purpose, subscriberId, paperId);
+    }
+
+    /**
+     * @return the verified token
+     * @throws BadInputException when the token is malformed, forged, expired or for another purpose
+     */
+    public LinkToken verify(String token, LinkToken.Purpose... allowed) {
+        LinkToken parsed = parseAndCheckSignature(token);
+        if (parsed == null) {
+            throw new BadInputException("This link is not valid. Please use the most recent link we emailed you.");
+        }
+        if (parsed.expiresAtEpochSecond() < Instant.now().getEpochSecond()) {
+            throw new BadInputException("This link has expired. Sign up again on the home page to get a fresh one.");
+        }
+        for (LinkToken.Purpose p : allowed) {
+            if (p == parsed.purpose()) {
+                return parsed;
+            }
+        }
+        throw new BadInputException("This link is not valid for this page.");
+    }
+
+    private LinkToken parseAndCheckSignature(String token) {
+        if (token == null || token.length() > 512) {
+            return null;
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot != token.lastIndexOf('.')) {
+            return null;
+        }
+        try {
+            String payload = token.substring(0, dot);
+            byte[] signature = DEC.decode(token.substring(dot + 1));
+            if (!key.verify(payload.getBytes(StandardCharsets.US_ASCII), signature)) {
+                return null;
+            }
+            return LinkToken.ofPayload(new String(DEC.decode(payload), StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Duration ttl(LinkToken.Purpose purpose) {
+        return switch (purpose) {
+            case CONFIRM -> config.confirmLinkTtl();
+            case MANAGE -> config.manageLinkTtl();
+            case UNSUBSCRIBE -> config.unsubscribeLinkTtl();
+            case MORE_LIKE, LESS_LIKE -> config.feedbackLinkTtl();
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package dev.paperboy.subscriber;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** A person who asked for digests. Keywords are stored one per line: a profile is read in one row. */
+@Entity
+public class Subscriber extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** Normalized: trimmed, domain lower-cased. */
+    public String email;
+
+    @Enumerated(EnumType.STRING)
+    public SubscriberStatus status;
+
+    /** One keyword per line; a leading '-' marks a negative keyword. */
+    public String keywords;
+
+    /** The subscriber's own minimum match strength, 0..1; null means the service default. */
+    @Column(name = "min_strength")
+    public Float minStrength;
+
+    @Column(name = "hard_bounces")
+    public int hardBounces;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "confirmed_at")
+    public OffsetDateTime confirmedAt;
+
+    @Column(name = "unsubscribed_at")
+    public OffsetDateTime unsubscribedAt;
+
+    public static Optional<Subscriber> findByEmail(String normalizedEmail) {
+        return find("email", normalizedEmail).firstResultOptional();
+    }
+
+    public static long countConfirmed() {
+        return count("status", SubscriberStatus.CONFIRMED);
+    }
+
+    /** A page of confirmed subscribers after {@code afterId}, in id order: keyset paging never loads everyone. */
+    public static List<Subscriber> confirmedAfter(long afterId, int pageSize) {
+        return find("status = ?1 and id > ?2 order by id", SubscriberStatus.CONFIRMED, afterId)
+                .page(0, pageSize).list();
+    }
+
+    public Keywords keywordList() {
+        return Keywords.ofStored(keywords);
+    }
+
+    public boolean isConfirmed() {
+        return status == SubscriberStatus.CONFIRMED;
+    }
+}

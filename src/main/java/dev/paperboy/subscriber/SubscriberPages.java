@@ -1,0 +1,166 @@
+package dev.paperboy.subscriber;
+
+import dev.paperboy.web.BadInputException;
+import dev.paperboy.web.CsrfGuard;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The subscriber's web pages. Every link in an email opens a page with a button; only the button's POST changes
+ * anything, so mail scanners that prefetch links change nothing. The one exception by design is RFC 8058
+ * one-click unsubscribe, a POST that needs no cookie and no CSRF token.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SubscriberPages {
+
+    @CheckedTemplate(basePath = "subscriber")
+    static class Templates {
+        static native TemplateInstance signup(String csrf, String email, String keywords, String error);
+        static native TemplateInstance checkInbox();
+        static native TemplateInstance confirm(String token);
+        static native TemplateInstance confirmed(String manageUrl);
+        static native TemplateInstance manage(String token, String email, String keywords, String minStrength,
+                String saved, String error);
+        static native TemplateInstance unsubscribe(String token);
+        static native TemplateInstance unsubscribed();
+        static native TemplateInstance feedback(String token, String kind);
+        static native TemplateInstance feedbackRecorded(String kind);
+    }
+
+    private final SubscriptionService subscriptions;
+    private final FeedbackService feedback;
+    private final CsrfGuard csrf;
+
+    SubscriberPages(SubscriptionService subscriptions, FeedbackService feedback, CsrfGuard csrf) {
+        this.subscriptions = subscriptions;
+        this.feedback = feedback;
+        this.csrf = csrf;
+    }
+
+    @GET
+    public Response signupForm() {
+        return signupPage(Response.Status.OK, "", "", null);
+    }
+
+    @POST
+    @Path("subscribe")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signup(@FormParam("email") String email, @FormParam("keywords") String keywords,
+            @FormParam(CsrfGuard.FIELD) String csrfField, @CookieParam(CsrfGuard.COOKIE) String csrfCookie) {
+        try {
+            csrf.verify(csrfField, csrfCookie);
+            subscriptions.subscribe(EmailAddress.parse(email), Keywords.parse(keywords));
+        } catch (BadInputException e) {
+            return signupPage(Response.Status.BAD_REQUEST, email, keywords, e.getMessage());
+        }
+        return Response.ok(Templates.checkInbox()).build();
+    }
+
+    @GET
+    @Path("confirm")
+    public TemplateInstance confirmPage(@QueryParam("t") String token) {
+        subscriptions.checkLink(token, LinkToken.Purpose.CONFIRM);
+        return Templates.confirm(token);
+    }
+
+    @POST
+    @Path("confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance confirm(@FormParam("t") String token) {
+        Subscriber s = subscriptions.confirm(token);
+        return Templates.confirmed(subscriptions.manageUrl(s.id));
+    }
+
+    @GET
+    @Path("manage")
+    public TemplateInstance managePage(@QueryParam("t") String token) {
+        Subscriber s = subscriptions.forManaging(token);
+        return Templates.manage(token, s.email, s.keywords, strength(s.minStrength), null, null);
+    }
+
+    @POST
+    @Path("manage")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response manage(@FormParam("t") String token, @FormParam("keywords") String keywords,
+            @FormParam("minStrength") String minStrength) {
+        Subscriber current = subscriptions.forManaging(token);
+        try {
+            Subscriber s = subscriptions.updatePreferences(token, Keywords.parse(keywords), parseStrength(minStrength));
+            return Response.ok(Templates.manage(token, s.email, s.keywords, strength(s.minStrength), "Saved.", null)).build();
+        } catch (BadInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.manage(token, current.email, keywords, minStrength, null, e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("unsubscribe")
+    public TemplateInstance unsubscribePage(@QueryParam("t") String token) {
+        subscriptions.checkLink(token, LinkToken.Purpose.UNSUBSCRIBE, LinkToken.Purpose.MANAGE);
+        return Templates.unsubscribe(token);
+    }
+
+    /** Both the page's button and RFC 8058 one-click POSTs land here: no cookie, no CSRF, no redirect. */
+    @POST
+    @Path("unsubscribe")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    public TemplateInstance unsubscribe(@QueryParam("t") String queryToken, @FormParam("t") String formToken) {
+        subscriptions.unsubscribe(queryToken != null ? queryToken : formToken);
+        return Templates.unsubscribed();
+    }
+
+    /** One-click clients that send another body type, or none. */
+    @POST
+    @Path("unsubscribe")
+    @Consumes(MediaType.WILDCARD)
+    public TemplateInstance unsubscribeAnyBody(@QueryParam("t") String token) {
+        subscriptions.unsubscribe(token);
+        return Templates.unsubscribed();
+    }
+
+    @GET
+    @Path("feedback")
+    public TemplateInstance feedbackPage(@QueryParam("t") String token) {
+        return Templates.feedback(token, feedback.kindOf(token).name());
+    }
+
+    @POST
+    @Path("feedback")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance recordFeedback(@FormParam("t") String token) {
+        return Templates.feedbackRecorded(feedback.record(token).name());
+    }
+
+    private Response signupPage(Response.Status status, String email, String keywords, String error) {
+        String token = csrf.newToken();
+        return Response.status(status).entity(Templates.signup(token, email, keywords, error))
+                .cookie(csrf.cookie(token)).build();
+    }
+
+    private static String strength(Float f) {
+        return f == null ? "" : String.valueOf(f);
+    }
+
+    private static Float parseStrength(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Float.parseFloat(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new BadInputException("Minimum strength must be a number between 0 and 1, got \""
+                    + raw.replaceAll("\\p{Cntrl}", "?") + "\".");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+// Live preview on the manage page: asks /api/preview as the keywords change, renders with text nodes only.
+(function () {
+  var keywords = document.getElementById('keywords');
+  var minStrength = document.getElementById('minStrength');
+  var list = document.getElementById('preview');
+  var timer = null;
+
+  function item(text, cls) {
+    var li = document.createElement('li');
+    if (cls) li.className = cls;
+    li.textContent = text;
+    return li;
+  }
+
+  function render(papers) {
+    list.replaceChildren();
+    if (!papers.length) { list.appendChild(item('Nothing above your minimum strength on the latest day.', 'hint')); return; }
+    papers.forEach(function (p) {
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = p.url; a.textContent = p.title; a.rel = 'noopener noreferrer';
+      var why = document.createElement('span');
+      why.className = 'why';
+      why.textContent = 'Matched: ' + p.matchedKeywords.join(', ') + ' · strength ' + Math.round(p.score * 100) + '%';
+      li.appendChild(a); li.appendChild(why);
+      list.appendChild(li);
+    });
+  }
+
+  function refresh() {
+    var params = new URLSearchParams();
+    params.set('keywords', keywords.value);
+    params.set('limit', '10');
+    if (minStrength.value !== '') params.set('minStrength', minStrength.value);
+    fetch('/api/preview?' + params.toString(), { headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+      .then(function (r) {
+        if (r.ok) { render(r.body); } else { list.replaceChildren(item(r.body.message || 'Preview unavailable.', 'error')); }
+      })
+      .catch(function () { list.replaceChildren(item('Preview unavailable.', 'error')); });
+  }
+
+  function schedule() { clearTimeout(timer); timer = setTimeout(refresh, 400); }
+  keywords.addEventListener('input', schedule);
+  minStrength.addEventListener('input', schedule);
+  refresh();
+})();

@@ -2,6 +2,7 @@ package dev.paperboy.ingest;
 
 import dev.paperboy.web.BadInputException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The document formats a day's digest can arrive in. */
@@ -15,6 +16,20 @@ public enum DigestFormat {
 
     DigestFormat(String id) {
         this.id = id;
+    }
+
+    /**
+     * @return the papers of a whole document
+     * @throws MalformedDigestException saying what is wrong and where
+     */
+    public List<ParsedPaper> parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new MalformedDigestException(this, "the top level", "the document is empty");
+        }
+        return switch (this) {
+            case HF_JSON -> new HfJsonParser().parse(body);
+            case PAGE_TEXT -> new PageTextParser().parse(body);
+        };
     }
 
     public String id() {

@@ -29,14 +29,7 @@ public class IngestService {
     }
 
     public IngestReport ingest(LocalDate date, DigestFormat format, String body) {
-        if (body == null || body.isBlank()) {
-            throw new MalformedDigestException(format, "the top level", "the document is empty");
-        }
-        List<ParsedPaper> papers = switch (format) {
-            case HF_JSON -> new HfJsonParser().parse(body);
-            case PAGE_TEXT -> new PageTextParser().parse(body);
-        };
-        return store(date, format, papers);
+        return store(date, format, format.parse(body));
     }
 
     /** Stores already parsed papers (from a fetched source) and brings the index up to date. */

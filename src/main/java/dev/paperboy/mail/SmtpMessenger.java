@@ -1,7 +1,6 @@
 package dev.paperboy.mail;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Provider;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
@@ -34,13 +33,13 @@ final class SmtpMessenger implements Messenger {
         // Don't wait for the reply to QUIT: the messages are already accepted.
         p.put("mail." + proto + ".quitwait", "false");
         this.session = Session.getInstance(p);
-        session.addProvider(new Provider(Provider.Type.TRANSPORT, proto, HandOverAwareTransport.class.getName(),
-                "paperboy", "1"));
     }
 
     @Override
     public Connection open() throws MessagingException {
-        HandOverAwareTransport transport = (HandOverAwareTransport) session.getTransport();
+        // Constructed directly, not looked up as a provider: the lookup would use Jakarta Mail's class loader.
+        HandOverAwareTransport transport = new HandOverAwareTransport(session, new URLName("smtp", config.host(),
+                config.port(), null, null, null));
         transport.connect(config.host(), config.port(), config.user().orElse(null), config.password().orElse(null));
         return new Connection() {
             @Override

@@ -1,7 +1,6 @@
 package dev.paperboy.match;
 
 import dev.paperboy.paper.PaperFields;
-import dev.paperboy.paper.PaperIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -37,7 +36,7 @@ import org.apache.lucene.search.Weight;
  */
 public final class DayMatcher implements AutoCloseable {
 
-    private final PaperIndex.Snapshot snapshot;
+    private final AutoCloseable release;
     private final IndexSearcher searcher;
     private final Query dayFilter;
     private final KeywordQueryFactory factory;
@@ -47,8 +46,9 @@ public final class DayMatcher implements AutoCloseable {
     private final ConcurrentHashMap<String, KeywordHits> cache = new ConcurrentHashMap<>();
     private final ThreadLocal<Scratch> scratch;
 
-    DayMatcher(PaperIndex.Snapshot snapshot, IndexSearcher searcher, LocalDate day, KeywordQueryFactory factory) {
-        this.snapshot = snapshot;
+    /** @param release what to close with this matcher, e.g. the index snapshot behind {@code searcher} */
+    public DayMatcher(IndexSearcher searcher, LocalDate day, KeywordQueryFactory factory, AutoCloseable release) {
+        this.release = release;
         this.searcher = searcher;
         this.factory = factory;
         this.dayFilter = LongPoint.newExactQuery(PaperFields.LISTED_ON, day.toEpochDay());
@@ -193,7 +193,11 @@ public final class DayMatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        snapshot.close();
+        try {
+            release.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot release the index snapshot", e);
+        }
     }
 
     /** Per-thread accumulators, reset by walking only the touched entries. */

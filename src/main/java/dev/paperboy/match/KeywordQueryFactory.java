@@ -33,7 +33,7 @@ public final class KeywordQueryFactory {
         this.synonyms = synonyms;
     }
 
-    static KeywordQueryFactory of(MatchConfig config, Synonyms synonyms) {
+    public static KeywordQueryFactory of(MatchConfig config, Synonyms synonyms) {
         return new KeywordQueryFactory(Map.of(
                 PaperFields.TITLE, config.titleWeight(),
                 PaperFields.ABSTRACT, config.abstractWeight(),

@@ -32,7 +32,7 @@ public class MatchEngine {
     public DayMatcher forDay(LocalDate day) {
         PaperIndex.Snapshot snapshot = index.open();
         try {
-            return new DayMatcher(snapshot, snapshot.searcher(), day, queries);
+            return new DayMatcher(snapshot.searcher(), day, queries, snapshot);
         } catch (RuntimeException e) {
             snapshot.close();
             throw e;

@@ -49,7 +49,7 @@ public final class Synonyms {
     }
 
     /** The bundled groups plus an operator's file, if any. */
-    static Synonyms load(Path extra) {
+    public static Synonyms load(Path extra) {
         List<String> lines = new ArrayList<>();
         try (InputStream in = Synonyms.class.getResourceAsStream("/match/synonyms.txt")) {
             lines.addAll(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));

@@ -12,13 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
@@ -38,7 +32,6 @@ public class PaperIndex {
     private static final Logger LOG = Logger.getLogger(PaperIndex.class);
     private static final String LAST_ID = "last_paper_id";
     private static final String DB_ID = "db_id";
-    static final FieldType TEXT_TYPE = textType();
 
     private final EntityManager em;
     private final Path dir;
@@ -107,7 +100,7 @@ public class PaperIndex {
                 long after = lastIndexedId;
                 page = QuarkusTransaction.joiningExisting().call(() -> Paper.addedAfter(after, 500));
                 for (Paper p : page) {
-                    writer.addDocument(document(p));
+                    writer.addDocument(PaperDocuments.of(p));
                     lastIndexedId = p.id;
                     added++;
                 }
@@ -149,28 +142,6 @@ public class PaperIndex {
                     .setParameter(1, UUID.randomUUID().toString()).executeUpdate();
             return (String) em.createNativeQuery("select meta_value from app_meta where meta_key = 'db_id'").getSingleResult();
         });
-    }
-
-    private static Document document(Paper p) {
-        Document doc = new Document();
-        doc.add(new NumericDocValuesField(PaperFields.PAPER_ID, p.id));
-        doc.add(new LongPoint(PaperFields.LISTED_ON, p.listedOn.toEpochDay()));
-        doc.add(new NumericDocValuesField(PaperFields.LISTED_ON, p.listedOn.toEpochDay()));
-        doc.add(new Field(PaperFields.TITLE, p.title, TEXT_TYPE));
-        doc.add(new Field(PaperFields.ABSTRACT, p.summary, TEXT_TYPE));
-        for (String k : p.aiKeywordList()) {
-            doc.add(new Field(PaperFields.KEYWORDS, k, TEXT_TYPE));
-        }
-        return doc;
-    }
-
-    private static FieldType textType() {
-        FieldType t = new FieldType();
-        t.setTokenized(true);
-        t.setStored(true);
-        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        t.freeze();
-        return t;
     }
 
     void close(@Observes ShutdownEvent event) throws IOException {

@@ -1,0 +1,52 @@
+package dev.paperboy.admin;
+
+import dev.paperboy.digest.DigestRun;
+import dev.paperboy.ingest.DigestFormat;
+import dev.paperboy.ingest.HfDailyPapersClient;
+import dev.paperboy.ingest.IngestService;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.jboss.logging.Logger;
+
+/**
+ * The daily run: fetch today's papers, then score and send. Each step is idempotent, so a run that crashed
+ * or ran twice (two instances) finishes the job without duplicates.
+ */
+@ApplicationScoped
+public class DailyJob {
+
+    private static final Logger LOG = Logger.getLogger(DailyJob.class);
+
+    private final ScheduleConfig config;
+    private final HfDailyPapersClient hf;
+    private final IngestService ingest;
+    private final DigestRun digest;
+
+    DailyJob(ScheduleConfig config, HfDailyPapersClient hf, IngestService ingest, DigestRun digest) {
+        this.config = config;
+        this.hf = hf;
+        this.ingest = ingest;
+        this.digest = digest;
+    }
+
+    @Scheduled(identity = "daily-digest", cron = "${paperboy.schedule.cron}", timeZone = "${paperboy.schedule.time-zone}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        run(LocalDate.now(ZoneId.of(config.timeZone())));
+    }
+
+    /** Runs the day's job now; operators may call it for a given date. */
+    public DigestRun.SendReport run(LocalDate date) {
+        if (config.fetchHf()) {
+            try {
+                ingest.store(date, DigestFormat.HF_JSON, hf.fetch(date));
+            } catch (RuntimeException e) {
+                // Still send what was uploaded for the day; the fetch is retried by the next run.
+                LOG.errorf("Fetching Daily Papers for %s failed: %s", date, e.getMessage());
+            }
+        }
+        return digest.send(date);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.paperboy.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Where the daily job fetches papers from. */
+@ConfigMapping(prefix = "paperboy.ingest")
+public interface IngestConfig {
+
+    /** Base URL of the Hugging Face Daily Papers API; the job calls {@code {base}/api/daily_papers}. */
+    @WithDefault("https://huggingface.co")
+    String hfBaseUrl();
+
+    /** Papers requested per page of the HF API. */
+    @WithDefault("50")
+    int hfPageSize();
+
+    /** Pages fetched at most per day, a bound against a misbehaving server. */
+    @WithDefault("20")
+    int hfMaxPages();
+
+    /** Timeout of each HTTP request to a source. */
+    @WithDefault("30s")
+    Duration fetchTimeout();
+}

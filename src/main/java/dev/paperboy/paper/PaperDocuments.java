@@ -1,0 +1,38 @@
+package dev.paperboy.paper;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.IndexOptions;
+
+/** The Lucene document of a paper. Text is stored with positions and offsets, for phrases and highlighting. */
+public final class PaperDocuments {
+
+    private static final FieldType TEXT = textType();
+
+    private PaperDocuments() {}
+
+    public static Document of(Paper p) {
+        Document doc = new Document();
+        doc.add(new NumericDocValuesField(PaperFields.PAPER_ID, p.id));
+        doc.add(new LongPoint(PaperFields.LISTED_ON, p.listedOn.toEpochDay()));
+        doc.add(new NumericDocValuesField(PaperFields.LISTED_ON, p.listedOn.toEpochDay()));
+        doc.add(new Field(PaperFields.TITLE, p.title, TEXT));
+        doc.add(new Field(PaperFields.ABSTRACT, p.summary, TEXT));
+        for (String k : p.aiKeywordList()) {
+            doc.add(new Field(PaperFields.KEYWORDS, k, TEXT));
+        }
+        return doc;
+    }
+
+    private static FieldType textType() {
+        FieldType t = new FieldType();
+        t.setTokenized(true);
+        t.setStored(true);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.paperboy.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** A real SMTP server (GreenMail) on port 3025 for the whole test run; the app sends to it. */
+public class MailServer implements QuarkusTestResourceLifecycleManager {
+
+    private static GreenMail greenMail;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (greenMail == null) {
+            greenMail = new GreenMail(ServerSetupTest.SMTP);
+            greenMail.start();
+        }
+        return Map.of("paperboy.mail.smtp.host", "127.0.0.1", "paperboy.mail.smtp.port", "3025");
+    }
+
+    @Override
+    public void stop() {
+        // Kept running across test classes; the JVM exit stops it.
+    }
+
+    /** @return every message received so far for {@code recipient}, in arrival order */
+    public static List<MimeMessage> messagesTo(String recipient) {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> isTo(m, recipient)).toList();
+    }
+
+    /** @return the messages for {@code recipient} whose subject contains {@code subjectPart} */
+    public static List<MimeMessage> messagesTo(String recipient, String subjectPart) {
+        return messagesTo(recipient).stream().filter(m -> subject(m).contains(subjectPart)).toList();
+    }
+
+    private static boolean isTo(MimeMessage m, String recipient) {
+        try {
+            Address[] to = m.getAllRecipients();
+            return to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -15,6 +15,6 @@ public final class Subscribers {
     }
 
     public static long count() {
-        return QuarkusTransaction.requiringNew().call(Subscriber::count);
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.count());
     }
 }

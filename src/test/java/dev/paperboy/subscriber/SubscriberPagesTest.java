@@ -1,0 +1,114 @@
+package dev.paperboy.subscriber;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.support.Api;
+import dev.paperboy.support.Flows;
+import dev.paperboy.support.MailServer;
+import dev.paperboy.support.Mails;
+import dev.paperboy.support.Subscribers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(MailServer.class)
+class SubscriberPagesTest {
+
+    @Test
+    void formWithoutCsrfIsRejectedAndStoresNothing() {
+        String email = "csrf-" + UUID.randomUUID() + "@example.org";
+        given().contentType(ContentType.URLENC).formParam("email", email).formParam("keywords", "GNN")
+                .post("/subscribe").then().statusCode(400).body(containsString("form has expired"));
+        given().contentType(ContentType.URLENC).cookie("pb_csrf", "forged.123.abc").formParam("csrf", "forged.123.abc")
+                .formParam("email", email).formParam("keywords", "GNN").post("/subscribe").then().statusCode(400);
+        assertEquals(null, Subscribers.status(email));
+    }
+
+    @Test
+    void formErrorsKeepTheInputAndEscapeIt() {
+        Api.signUpWithForm("bad-address", "\"><img src=x onerror=alert(1)>").then().statusCode(400)
+                .body(containsString("is not a valid email address"))
+                .body(not(containsString("<img src=x")))
+                .body(containsString("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    @Test
+    void tamperedAndWrongPurposeTokensAreRejected() {
+        String email = "tamper-" + UUID.randomUUID() + "@example.org";
+        Api.signUpWithForm(email, "GNN").then().statusCode(200);
+        String token = Mails.token(Mails.link(MailServer.messagesTo(email, "Confirm").get(0), "/confirm?t="));
+        String payload = token.substring(0, token.indexOf('.'));
+        String forged = payload.substring(0, payload.length() - 2) + (payload.endsWith("A") ? "BB" : "AA")
+                + token.substring(token.indexOf('.'));
+        given().contentType(ContentType.URLENC).formParam("t", forged).post("/confirm").then().statusCode(400)
+                .body(containsString("not valid"));
+        given().contentType(ContentType.URLENC).formParam("t", token + "x").post("/confirm").then().statusCode(400);
+        given().get("/manage?t=" + token).then().statusCode(400).body(containsString("not valid for this page"));
+        given().contentType(ContentType.URLENC).formParam("t", "").post("/confirm").then().statusCode(400);
+        assertEquals(SubscriberStatus.PENDING, Subscribers.status(email));
+    }
+
+    @Test
+    void signingUpAgainWhenConfirmedSendsAManageLinkAndChangesNothing() {
+        String email = "again-" + UUID.randomUUID() + "@example.org";
+        Flows.subscribeAndConfirm(email, "GNN");
+        Api.signUpWithForm(email, "something else").then().statusCode(200);
+        List<MimeMessage> manage = MailServer.messagesTo(email, "Your Paperboy subscription");
+        assertEquals(1, manage.size());
+        assertEquals("GNN", keywords(email));
+        assertEquals(SubscriberStatus.CONFIRMED, Subscribers.status(email));
+    }
+
+    @Test
+    void managePageUpdatesKeywordsAndRejectsBadOnes() {
+        String email = "manage-" + UUID.randomUUID() + "@example.org";
+        Flows.subscribeAndConfirm(email, "GNN");
+        Api.signUpWithForm(email, "x").then().statusCode(200);
+        String manage = Mails.link(MailServer.messagesTo(email, "Your Paperboy subscription").get(0), "/manage?t=");
+        given().get(manage).then().statusCode(200).body(containsString("GNN"));
+        String t = Mails.token(manage);
+        given().contentType(ContentType.URLENC).formParam("t", t).formParam("keywords", "neural collapse, -medical")
+                .formParam("minStrength", "0.3").post("/manage").then().statusCode(200).body(containsString("Saved."));
+        assertEquals("neural collapse\n-medical", keywords(email));
+        given().contentType(ContentType.URLENC).formParam("t", t).formParam("keywords", "")
+                .post("/manage").then().statusCode(400).body(containsString("at least one keyword"));
+        given().contentType(ContentType.URLENC).formParam("t", t).formParam("keywords", "GNN").formParam("minStrength", "7")
+                .post("/manage").then().statusCode(400).body(containsString("between 0 and 1"));
+        assertEquals("neural collapse\n-medical", keywords(email));
+    }
+
+    @Test
+    void unsubscribePageNeedsTheClick() {
+        String email = "unsub-" + UUID.randomUUID() + "@example.org";
+        Flows.subscribeAndConfirm(email, "GNN");
+        Api.signUpWithForm(email, "x").then().statusCode(200);
+        String unsubscribe = Mails.link(MailServer.messagesTo(email, "Your Paperboy subscription").get(0), "/unsubscribe?t=");
+        given().get(unsubscribe).then().statusCode(200).body(containsString("Unsubscribe from Paperboy?"));
+        assertEquals(SubscriberStatus.CONFIRMED, Subscribers.status(email));
+        given().contentType(ContentType.URLENC).formParam("t", Mails.token(unsubscribe)).post("/unsubscribe")
+                .then().statusCode(200).body(containsString("unsubscribed"));
+        assertEquals(SubscriberStatus.UNSUBSCRIBED, Subscribers.status(email));
+    }
+
+    @Test
+    void pagesSendHardeningHeaders() {
+        given().get("/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("X-Frame-Options", "DENY");
+        assertTrue(given().get("/").getCookie("pb_csrf") != null);
+    }
+
+    private static String keywords(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail(email).orElseThrow().keywords);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.paperboy.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+
+/** Multi-step subscriber flows that several tests start from. */
+public final class Flows {
+
+    private Flows() {}
+
+    /** Signs up through the form and confirms through the emailed link; returns the confirmation email. */
+    public static MimeMessage subscribeAndConfirm(String email, String keywords) {
+        Api.signUpWithForm(email, keywords).then().statusCode(200);
+        List<MimeMessage> confirmations = MailServer.messagesTo(email, "Confirm");
+        MimeMessage confirmation = confirmations.get(confirmations.size() - 1);
+        given().contentType(ContentType.URLENC).formParam("t", Mails.token(Mails.link(confirmation, "/confirm?t=")))
+                .post("/confirm").then().statusCode(200);
+        return confirmation;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.paperboy.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DayMatcherTest {
+
+    private static FixtureIndex fixture;
+    private static DayMatcher day;
+
+    @BeforeAll
+    static void open() {
+        fixture = new FixtureIndex();
+        day = fixture.day();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        day.close();
+        fixture.close();
+    }
+
+    private static List<Match> match(String... keywords) {
+        List<String> pos = java.util.Arrays.stream(keywords).filter(k -> !k.startsWith("-")).toList();
+        List<String> neg = java.util.Arrays.stream(keywords).filter(k -> k.startsWith("-")).map(k -> k.substring(1)).toList();
+        return day.match(Profile.of(pos, neg), 10, 0f, id -> false);
+    }
+
+    @Test
+    void acronymFindsTheLongForm() {
+        List<String> titles = fixture.titles(match("GNN"));
+        assertTrue(titles.subList(0, 3).contains("Learning to Reweight for Graph Neural Network"), titles.toString());
+        List<Explanation> why = Explainer.explain(day, match("GNN").subList(0, 1));
+        assertEquals(List.of("GNN"), why.get(0).match().matchedKeywords());
+    }
+
+    @Test
+    void longFormFindsTheAcronymAndRecordsTheSynonym() {
+        List<Match> m = match("graph neural network");
+        assertFalse(m.isEmpty());
+        assertTrue(fixture.titles(m).contains("Learning to Reweight for Graph Neural Network"));
+    }
+
+    @Test
+    void aPhraseNeverMatchesOnOneOfItsWords() {
+        List<Match> m = match("shortcut learning");
+        assertEquals("On the Foundations of Shortcut Learning", fixture.title(m.get(0).paperId()));
+        for (Match x : m) {
+            assertTrue(fixture.text(x.paperId()).contains("shortcut"), fixture.title(x.paperId()));
+        }
+    }
+
+    @Test
+    void negativeKeywordsExclude() {
+        assertTrue(fixture.titles(match("neural collapse"))
+                .contains("Neural Collapse in Deep Linear Networks: From Balanced to Imbalanced Data"));
+        List<String> titles = fixture.titles(match("neural collapse", "-linear"));
+        assertFalse(titles.contains("Neural Collapse in Deep Linear Networks: From Balanced to Imbalanced Data"));
+        assertTrue(titles.contains("Perturbation Analysis of Neural Collapse"));
+    }
+
+    @Test
+    void querySyntaxInKeywordsIsJustWords() {
+        // AND/NOT are stop words here, not operators: the same papers match, and they all mention "neural".
+        List<Match> operators = match("graph AND NOT neural");
+        assertEquals(ids(match("graph neural")).stream().sorted().toList(), ids(operators).stream().sorted().toList());
+        assertTrue(operators.stream().allMatch(m -> fixture.text(m.paperId()).contains("neural")));
+        match("C++ (GPU) AND NOT x:y");
+        match("\"unbalanced quote", "title:*", "a OR b~2^10", "-(", "*?");
+    }
+
+    @Test
+    void asciiFoldingFindsAccentedWords() {
+        assertTrue(fixture.titles(match("Frechet covariance")).get(0).startsWith("Fréchet Cumulative Covariance Net"));
+    }
+
+    @Test
+    void alreadySentPapersAreSkipped() {
+        long first = match("time series forecasting").get(0).paperId();
+        List<Match> again = day.match(Profile.of(List.of("time series forecasting"), List.of()), 10, 0f, id -> id == first);
+        assertFalse(ids(again).contains(first));
+    }
+
+    @Test
+    void strengthIsComparableAndThresholded() {
+        for (Match m : match("time series forecasting", "GNN", "neural collapse")) {
+            assertTrue(m.strength() > 0 && m.strength() <= 1, "strength in (0, 1]: " + m.strength());
+        }
+        List<Match> strong = day.match(Profile.of(List.of("time series forecasting"), List.of()), 10, 0.5f, id -> false);
+        assertTrue(strong.stream().allMatch(m -> m.strength() >= 0.5f));
+        assertTrue(strong.size() < match("time series forecasting").size(), "the threshold drops weak matches");
+    }
+
+    @Test
+    void rankingEqualsOneLuceneSearchPerProfile() throws Exception {
+        List<List<String>> profiles = List.of(List.of("time series forecasting", "GNN"),
+                List.of("neural collapse", "anomaly detection", "remote sensing"),
+                List.of("LLM", "reinforcement learning", "out-of-distribution", "diffusion"),
+                List.of("click-through rate prediction", "recommender systems", "transformer"));
+        for (List<String> keywords : profiles) {
+            Profile p = Profile.of(keywords, List.of());
+            List<Match> fast = day.match(p, 10, 0f, id -> false);
+            TopDocs reference = fixture.searcher.search(day.referenceQuery(p), 10);
+            assertEquals(reference.scoreDocs.length, fast.size(), keywords.toString());
+            for (int i = 0; i < fast.size(); i++) {
+                ScoreDoc r = reference.scoreDocs[i];
+                assertEquals(r.score, fast.get(i).score(), 1e-5, keywords + " rank " + i);
+                assertEquals(r.doc, fast.get(i).doc(), keywords + " rank " + i);
+            }
+        }
+    }
+
+    private static List<Long> ids(List<Match> matches) {
+        return matches.stream().map(Match::paperId).toList();
+    }
+}

@@ -49,7 +49,7 @@ public class IngestService {
         for (ParsedPaper p : papers) {
             String titleKey = PaperIdentity.titleKey(clean(p.title()));
             boolean newInDocument = seen.add(titleKey) & (p.arxivId() == null || seen.add("arxiv:" + p.arxivId()));
-            if (newInDocument && !isKnown(p, titleKey)) {
+            if (newInDocument && !isKnown(p, titleKey, format)) {
                 toEntity(p, titleKey, date, format).persist();
                 added++;
             }
@@ -57,17 +57,35 @@ public class IngestService {
         return added;
     }
 
-    /** Known by arXiv id, or by title when either side lacks an id (then the id is filled in). */
-    private static boolean isKnown(ParsedPaper p, String titleKey) {
+    /**
+     * Known by arXiv id, or by title when either side lacks an id. A paper first seen without an id (page
+     * text) gains the id, link, authors and upvotes of a later richer listing; its indexed text stays as is.
+     */
+    private static boolean isKnown(ParsedPaper p, String titleKey, DigestFormat format) {
         if (p.arxivId() != null && Paper.findByArxivId(p.arxivId()).isPresent()) {
             return true;
         }
         return Paper.findByTitleKey(titleKey).map(existing -> {
             if (existing.arxivId == null && p.arxivId() != null) {
                 existing.arxivId = p.arxivId();
+                existing.url = url(p, format, existing.title);
+                if (existing.authors.isEmpty()) {
+                    existing.authors = String.join("\n", p.authors().stream().map(IngestService::clean).toList());
+                }
+                if (existing.upvotes == null) {
+                    existing.upvotes = p.upvotes();
+                }
             }
             return existing.arxivId == null || p.arxivId() == null || existing.arxivId.equals(p.arxivId());
         }).orElse(false);
+    }
+
+    private static String url(ParsedPaper p, DigestFormat format, String title) {
+        if (p.arxivId() == null) {
+            return "https://arxiv.org/search/?searchtype=title&query=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
+        }
+        return format == DigestFormat.HF_JSON ? "https://huggingface.co/papers/" + p.arxivId()
+                : "https://arxiv.org/abs/" + p.arxivId();
     }
 
     private static Paper toEntity(ParsedPaper p, String titleKey, LocalDate date, DigestFormat format) {
@@ -77,10 +95,7 @@ public class IngestService {
         paper.title = clean(p.title());
         paper.summary = clean(p.summary());
         paper.authors = String.join("\n", p.authors().stream().map(IngestService::clean).toList());
-        paper.url = p.arxivId() != null && format == DigestFormat.HF_JSON
-                ? "https://huggingface.co/papers/" + p.arxivId()
-                : p.arxivId() != null ? "https://arxiv.org/abs/" + p.arxivId()
-                : "https://arxiv.org/search/?searchtype=title&query=" + URLEncoder.encode(paper.title, StandardCharsets.UTF_8);
+        paper.url = url(p, format, paper.title);
         paper.source = format.id();
         paper.listedOn = date;
         paper.publishedAt = p.publishedAt();

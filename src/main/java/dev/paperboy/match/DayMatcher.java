@@ -17,12 +17,9 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.TopDocs;
 
 /**
  * Scores one day's papers against any number of profiles.
@@ -155,19 +152,14 @@ public final class DayMatcher implements AutoCloseable {
         return new KeywordHits(kq, norm, ordinals, scores);
     }
 
-    /** The best score any paper in the archive could reach for {@code query}, from Lucene's impacts. */
+    /**
+     * The best score any paper in the archive actually reaches for {@code query}. Normalizing by it makes a
+     * keyword's contribution 0..1 whatever its IDF or length; top-1 with impacts-based pruning keeps it cheap.
+     */
     private float maxScore(Query query) {
         try {
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
-            float max = 0;
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                Scorer scorer = weight.scorer(leaf);
-                if (scorer != null) {
-                    scorer.advanceShallow(0);
-                    max = Math.max(max, scorer.getMaxScore(DocIdSetIterator.NO_MORE_DOCS));
-                }
-            }
-            return max;
+            TopDocs best = searcher.search(query, 1);
+            return best.scoreDocs.length == 0 ? 0f : best.scoreDocs[0].score;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,9 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -21,6 +23,13 @@ public final class KeywordQueryFactory {
 
     /** Each phrasing counts fully only once; a paper using several phrasings gets a small bonus. */
     private static final float TIE_BREAKER = 0.1f;
+    /**
+     * Weight of "all the words, not as a phrase" relative to the phrase: "Hebbian learning" should still find
+     * "learning ... with Hebbian rules", but rank below the phrase and never match on "learning" alone.
+     */
+    private static final float ALL_WORDS_WEIGHT = 0.3f;
+    /** For three words or more, "all but one of the words" still hints at the topic, weakly. */
+    private static final float MOST_WORDS_WEIGHT = 0.15f;
 
     private final QueryBuilder builder = new QueryBuilder(new PaperAnalyzer());
     private final Map<String, Float> fieldWeights;
@@ -59,9 +68,22 @@ public final class KeywordQueryFactory {
         int clauses = 0;
         for (String field : PaperFields.TEXT) {
             Query q = builder.createPhraseQuery(field, phrase, slop);
-            if (q != null) {
-                fields.add(new BoostQuery(q, fieldWeights.get(field)), BooleanClause.Occur.SHOULD);
-                clauses++;
+            if (q == null) {
+                continue;
+            }
+            float weight = fieldWeights.get(field);
+            fields.add(new BoostQuery(q, weight), BooleanClause.Occur.SHOULD);
+            clauses++;
+            if (!(q instanceof TermQuery)) {
+                Query allWords = builder.createBooleanQuery(field, phrase, BooleanClause.Occur.MUST);
+                if (allWords != null) {
+                    fields.add(new BoostQuery(allWords, weight * ALL_WORDS_WEIGHT), BooleanClause.Occur.SHOULD);
+                }
+            }
+            if (q instanceof PhraseQuery pq && pq.getTerms().length >= 3) {
+                float fraction = (pq.getTerms().length - 1f) / pq.getTerms().length;
+                fields.add(new BoostQuery(builder.createMinShouldMatchQuery(field, phrase, fraction),
+                        weight * MOST_WORDS_WEIGHT), BooleanClause.Occur.SHOULD);
             }
         }
         if (clauses > 0) {

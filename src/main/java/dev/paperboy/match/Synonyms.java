@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Groups of equivalent phrasings ("GNN" and "graph neural network"), matched on analyzed form, so that
@@ -25,6 +26,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * <pre>synonyms.alternatives("GNNs") → ["graph neural network"]</pre>
  */
 public final class Synonyms {
+
+    private static final int MAX_SPAN = 5;
+    private static final int MAX_ALTERNATIVES = 8;
 
     private final Analyzer analyzer = new PaperAnalyzer();
     private final Map<String, Set<String>> groupsByKey = new HashMap<>();
@@ -62,14 +66,32 @@ public final class Synonyms {
         return parse(lines);
     }
 
-    /** @return the other phrasings of {@code keyword}'s group, or none */
+    /**
+     * @return other phrasings of {@code keyword}: the keyword's own group, and the keyword with any part of it
+     *     replaced by that part's group ("OOD generalization" → "out-of-distribution generalization")
+     */
     public List<String> alternatives(String keyword) {
-        String key = key(keyword);
-        Set<String> group = groupsByKey.get(key);
-        if (group == null) {
-            return List.of();
+        List<Token> tokens = tokens(keyword);
+        Set<String> out = new LinkedHashSet<>();
+        String whole = key(keyword);
+        for (int from = 0; from < tokens.size() && out.size() < MAX_ALTERNATIVES; from++) {
+            StringBuilder span = new StringBuilder();
+            for (int to = from; to < Math.min(tokens.size(), from + MAX_SPAN); to++) {
+                span.append(to == from ? "" : " ").append(tokens.get(to).term());
+                Set<String> group = groupsByKey.get(span.toString());
+                if (group == null) {
+                    continue;
+                }
+                for (String phrase : group) {
+                    String variant = keyword.substring(0, tokens.get(from).start()) + phrase
+                            + keyword.substring(tokens.get(to).end());
+                    if (!key(variant).equals(whole)) {
+                        out.add(variant.strip());
+                    }
+                }
+            }
         }
-        return group.stream().filter(p -> !key(p).equals(key)).toList();
+        return out.stream().limit(MAX_ALTERNATIVES).toList();
     }
 
     private void addGroup(List<String> phrases) {
@@ -88,20 +110,24 @@ public final class Synonyms {
 
     /** @return the analyzed form of {@code phrase}: stemmed terms joined by spaces */
     String key(String phrase) {
-        StringBuilder sb = new StringBuilder();
+        return String.join(" ", tokens(phrase).stream().map(Token::term).toList());
+    }
+
+    private record Token(String term, int start, int end) {}
+
+    private List<Token> tokens(String phrase) {
+        List<Token> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream("", phrase)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                if (sb.length() > 0) {
-                    sb.append(' ');
-                }
-                sb.append(term);
+                out.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return sb.toString();
+        return out;
     }
 }

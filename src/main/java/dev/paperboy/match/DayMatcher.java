@@ -158,7 +158,11 @@ public final class DayMatcher implements AutoCloseable {
      */
     private float maxScore(Query query) {
         try {
-            TopDocs best = searcher.search(query, 1);
+            Query inWindow = searcher instanceof WindowedSearcher w
+                    ? new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                            .add(w.windowFilter(), BooleanClause.Occur.FILTER).build()
+                    : query;
+            TopDocs best = searcher.search(inWindow, 1);
             return best.scoreDocs.length == 0 ? 0f : best.scoreDocs[0].score;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

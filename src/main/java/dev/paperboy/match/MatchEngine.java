@@ -32,7 +32,9 @@ public class MatchEngine {
     public DayMatcher forDay(LocalDate day) {
         PaperIndex.Snapshot snapshot = index.open();
         try {
-            return new DayMatcher(snapshot.searcher(), day, queries, snapshot);
+            WindowedSearcher searcher = new WindowedSearcher(snapshot.searcher().getIndexReader(),
+                    day.minusDays(config.statsWindowDays() - 1L), day);
+            return new DayMatcher(searcher, day, queries, snapshot);
         } catch (RuntimeException e) {
             snapshot.close();
             throw e;

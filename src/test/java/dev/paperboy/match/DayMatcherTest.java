@@ -108,7 +108,7 @@ class DayMatcherTest {
         for (List<String> keywords : profiles) {
             Profile p = Profile.of(keywords, List.of());
             List<Match> fast = day.match(p, 10, 0f, id -> false);
-            TopDocs reference = fixture.searcher.search(day.referenceQuery(p), 10);
+            TopDocs reference = day.searcher().search(day.referenceQuery(p), 10);
             assertEquals(reference.scoreDocs.length, fast.size(), keywords.toString());
             for (int i = 0; i < fast.size(); i++) {
                 ScoreDoc r = reference.scoreDocs[i];

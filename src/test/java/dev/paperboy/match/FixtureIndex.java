@@ -57,7 +57,8 @@ final class FixtureIndex implements AutoCloseable {
     }
 
     DayMatcher day() {
-        return new DayMatcher(searcher, DAY, factory(), () -> {});
+        return new DayMatcher(new WindowedSearcher(searcher.getIndexReader(), DAY.minusDays(89), DAY), DAY, factory(),
+                () -> {});
     }
 
     String title(long paperId) {

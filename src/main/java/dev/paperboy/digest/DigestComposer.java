@@ -57,8 +57,11 @@ public class DigestComposer implements DeliveryComposer {
         List<DigestView.PaperView> views = new ArrayList<>();
         for (PickedPaper p : picked) {
             Paper paper = paper(p.paperId());
-            List<String> matched = p.keywords().stream()
-                    .map(k -> p.via().containsKey(k) ? k + " (as “" + p.via().get(k) + "”)" : k).toList();
+            List<String> matched = new ArrayList<>(p.keywords().stream()
+                    .map(k -> p.via().containsKey(k) ? k + " (as “" + p.via().get(k) + "”)" : k).toList());
+            if (p.feedbackTerms() != null && !p.feedbackTerms().isEmpty()) {
+                matched.add("like papers you rated (" + String.join(", ", p.feedbackTerms().stream().limit(3).toList()) + ")");
+            }
             views.add(new DigestView.PaperView(paper.title, paper.url, DigestText.authors(paper.authorList()),
                     p.snippet(), matched, DigestText.strength(p.strength()), paper.upvotes,
                     links.url("/feedback", Purpose.MORE_LIKE, subscriberId, paper.id),

@@ -6,6 +6,8 @@ import dev.paperboy.match.Explanation;
 import dev.paperboy.match.Match;
 import dev.paperboy.match.MatchEngine;
 import dev.paperboy.match.Profile;
+import dev.paperboy.match.RatedPaper;
+import dev.paperboy.subscriber.FeedbackService;
 import dev.paperboy.subscriber.Keywords;
 import dev.paperboy.subscriber.Subscriber;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,7 +16,9 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,21 +30,24 @@ import java.util.Set;
 @ApplicationScoped
 public class DigestPlanner {
 
+    /** Ratings per subscriber that feed the profile; older ones have decayed to nearly nothing anyway. */
+    static final int MAX_RATINGS = 50;
+
     private final MatchEngine engine;
     private final OutboxStore outbox;
     private final DeliveredPapers delivered;
     private final DigestConfig config;
     private final EntityManager em;
-    private final ProfileLoader profiles;
+    private final FeedbackService feedback;
 
     DigestPlanner(MatchEngine engine, OutboxStore outbox, DeliveredPapers delivered, DigestConfig config,
-            EntityManager em, ProfileLoader profiles) {
+            EntityManager em, FeedbackService feedback) {
         this.engine = engine;
         this.outbox = outbox;
         this.delivered = delivered;
         this.config = config;
         this.em = em;
-        this.profiles = profiles;
+        this.feedback = feedback;
     }
 
     /** Plans the digest of {@code date} for every confirmed subscriber who has no row for it yet. */
@@ -63,7 +70,7 @@ public class DigestPlanner {
                 after = page.get(page.size() - 1).id;
                 List<Subscriber> todo = QuarkusTransaction.requiringNew().call(() -> withoutRow(page, key));
                 scored += todo.size();
-                queued += planPage(day, key, todo);
+                queued += planPage(day, key, todo, date);
             }
         }
         return new PlanReport(scored, queued);
@@ -72,19 +79,21 @@ public class DigestPlanner {
     /** Previews one subscriber's digest for {@code date} without writing anything. */
     public List<Explanation> preview(Subscriber subscriber, LocalDate date) {
         try (DayMatcher day = engine.forDay(date)) {
-            return pick(day, subscriber, Set.of());
+            return pick(day, subscriber, Set.of(), feedback.ratingsOf(List.of(subscriber.id), MAX_RATINGS)
+                    .getOrDefault(subscriber.id, List.of()), date);
         }
     }
 
-    private int planPage(DayMatcher day, String key, List<Subscriber> page) {
+    private int planPage(DayMatcher day, String key, List<Subscriber> page, LocalDate date) {
         if (page.isEmpty()) {
             return 0;
         }
-        Set<String> sent = QuarkusTransaction.requiringNew().call(() ->
-                delivered.among(page.stream().map(s -> s.id).toList(), day.paperIds()));
+        List<Long> ids = page.stream().map(s -> s.id).toList();
+        Set<String> sent = QuarkusTransaction.requiringNew().call(() -> delivered.among(ids, day.paperIds()));
+        Map<Long, List<FeedbackService.Rating>> ratings = feedback.ratingsOf(ids, MAX_RATINGS);
         List<Runnable> writes = new ArrayList<>();
         for (Subscriber s : page) {
-            List<Explanation> picked = pick(day, s, sent);
+            List<Explanation> picked = pick(day, s, sent, ratings.getOrDefault(s.id, List.of()), date);
             if (!picked.isEmpty()) {
                 List<PickedPaper> papers = picked.stream().map(PickedPaper::of).toList();
                 writes.add(() -> {
@@ -98,9 +107,12 @@ public class DigestPlanner {
         return writes.size();
     }
 
-    private List<Explanation> pick(DayMatcher day, Subscriber s, Set<String> sent) {
+    private List<Explanation> pick(DayMatcher day, Subscriber s, Set<String> sent,
+            List<FeedbackService.Rating> ratings, LocalDate date) {
         Keywords keywords = s.keywordList();
-        Profile profile = profiles.profile(s.id, keywords);
+        List<RatedPaper> rated = ratings.stream().map(r -> new RatedPaper(r.paperId(), r.liked(),
+                Math.max(0, ChronoUnit.DAYS.between(r.at().toLocalDate(), date)))).toList();
+        Profile profile = day.withFeedback(Profile.of(keywords.positive(), keywords.negative()), rated);
         float min = s.minStrength != null ? s.minStrength : engine.config().minStrength();
         List<Match> matches = day.match(profile, engine.config().maxPapers(), min,
                 paperId -> sent.contains(DeliveredPapers.key(s.id, paperId)));

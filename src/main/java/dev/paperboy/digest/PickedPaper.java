@@ -6,13 +6,14 @@ import java.util.Map;
 
 /**
  * One paper chosen for one subscriber's digest, as stored in the outbox row: everything the email needs
- * that cannot be read back from the paper itself.
+ * that cannot be read back from the paper itself. {@code feedbackTerms} are the words it shares with papers
+ * the subscriber asked for more of.
  */
 public record PickedPaper(long paperId, float strength, List<String> keywords, Map<String, String> via,
-        List<Explanation.Segment> snippet) {
+        List<String> feedbackTerms, List<Explanation.Segment> snippet) {
 
     static PickedPaper of(Explanation e) {
         return new PickedPaper(e.match().paperId(), e.match().strength(), e.match().matchedKeywords(), e.via(),
-                e.snippet());
+                e.match().feedbackTerms(), e.snippet());
     }
 }

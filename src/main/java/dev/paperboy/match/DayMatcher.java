@@ -33,6 +33,11 @@ import org.apache.lucene.search.TopDocs;
  */
 public final class DayMatcher implements AutoCloseable {
 
+    /** Feedback terms weigh less than the subscriber's own keywords. */
+    static final float FEEDBACK_WEIGHT = 0.3f;
+    /** Keeps cached feedback terms apart from keywords that happen to be the same word. */
+    private static final String FEEDBACK_PREFIX = "\u0000feedback:";
+
     private final AutoCloseable release;
     private final IndexSearcher searcher;
     private final Query dayFilter;
@@ -41,6 +46,7 @@ public final class DayMatcher implements AutoCloseable {
     private final long[] paperIds;
     private final Map<Integer, Integer> ordinalByDoc = new HashMap<>();
     private final ConcurrentHashMap<String, KeywordHits> cache = new ConcurrentHashMap<>();
+    private final FeedbackModel feedback;
     private final ThreadLocal<Scratch> scratch;
 
     /** @param release what to close with this matcher, e.g. the index snapshot behind {@code searcher} */
@@ -59,6 +65,7 @@ public final class DayMatcher implements AutoCloseable {
         }
         int n = docs.length;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
+        this.feedback = new FeedbackModel(searcher);
     }
 
     /** @return how many papers this day has */
@@ -92,12 +99,27 @@ public final class DayMatcher implements AutoCloseable {
                     s.add(hits.ordinals()[j], hits.scores()[j], 1L << k);
                 }
             }
+            List<KeywordHits> boosts = new ArrayList<>();
+            for (Profile.FeedbackTerm f : profile.feedback()) {
+                KeywordHits hits = feedbackHits(f.term());
+                boosts.add(hits);
+                float weight = FEEDBACK_WEIGHT * f.weight();
+                for (int j = 0; j < hits.ordinals().length; j++) {
+                    s.add(hits.ordinals()[j], weight * hits.scores()[j], 0L);
+                }
+            }
             List<KeywordHits> negatives = profile.negative().stream().map(this::hits).toList();
             int[] best = s.top(limit, minStrength, o -> skipPaper.test(paperIds[o])
                     || negatives.stream().anyMatch(h -> h.contains(o)));
             List<Match> matches = new ArrayList<>(best.length);
             for (int o : best) {
-                matches.add(new Match(paperIds[o], docs[o], (float) s.score(o), names(keywords, s.mask(o))));
+                List<String> fired = new ArrayList<>();
+                for (int f = 0; f < boosts.size(); f++) {
+                    if (profile.feedback().get(f).weight() > 0 && boosts.get(f).contains(o)) {
+                        fired.add(profile.feedback().get(f).term());
+                    }
+                }
+                matches.add(new Match(paperIds[o], docs[o], (float) s.score(o), names(keywords, s.mask(o)), fired));
             }
             return matches;
         } finally {
@@ -105,7 +127,20 @@ public final class DayMatcher implements AutoCloseable {
         }
     }
 
-    /** The one-query-per-profile equivalent of {@link #match}, kept for exactness checks. */
+    /**
+     * @return {@code profile} plus terms learned from the subscriber's ratings, at a lower weight than keywords
+     */
+    public Profile withFeedback(Profile profile, List<RatedPaper> rated) {
+        if (rated.isEmpty()) {
+            return profile;
+        }
+        return new Profile(profile.positive(), profile.negative(), feedback.terms(rated));
+    }
+
+    /**
+     * The one-query-per-profile equivalent of {@link #match}, kept for exactness checks. Feedback terms are left
+     * out: Lucene boosts cannot be negative, so "less like this" has no single-query form.
+     */
     public Query referenceQuery(Profile profile) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(dayFilter, BooleanClause.Occur.FILTER);
         for (String k : profile.positive()) {
@@ -121,6 +156,10 @@ public final class DayMatcher implements AutoCloseable {
             }
         }
         return b.setMinimumNumberShouldMatch(1).build();
+    }
+
+    KeywordHits feedbackHits(String term) {
+        return cache.computeIfAbsent(FEEDBACK_PREFIX + term, k -> score(factory.buildTerm(term)));
     }
 
     KeywordHits hits(String keyword) {
@@ -200,17 +239,20 @@ public final class DayMatcher implements AutoCloseable {
     private static final class Scratch {
         private final double[] score;
         private final long[] mask;
+        private final boolean[] seen;
         private final int[] touched;
         private int touchedCount;
 
         Scratch(int n) {
             score = new double[n];
             mask = new long[n];
+            seen = new boolean[n];
             touched = new int[n];
         }
 
         void add(int ordinal, float value, long bit) {
-            if (mask[ordinal] == 0) {
+            if (!seen[ordinal]) {
+                seen[ordinal] = true;
                 touched[touchedCount++] = ordinal;
             }
             score[ordinal] += value;
@@ -255,6 +297,7 @@ public final class DayMatcher implements AutoCloseable {
             for (int t = 0; t < touchedCount; t++) {
                 score[touched[t]] = 0;
                 mask[touched[t]] = 0;
+                seen[touched[t]] = false;
             }
             touchedCount = 0;
         }

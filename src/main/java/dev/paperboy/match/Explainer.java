@@ -48,6 +48,9 @@ final class Explainer {
                     via.put(keyword, fired);
                 }
             }
+            for (String term : m.feedbackTerms()) {
+                matched.add(day.feedbackHits(term).query().query(), BooleanClause.Occur.SHOULD);
+            }
             out.add(new Explanation(m, via, snippet(searcher, matched.build(), m.doc())));
         }
         return out;

@@ -5,6 +5,7 @@ import dev.paperboy.paper.PaperFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -61,6 +62,17 @@ public final class KeywordQueryFactory {
             default -> new DisjunctionMaxQuery(variants.stream().map(KeywordQuery.Variant::query).toList(), TIE_BREAKER);
         };
         return new KeywordQuery(keyword, List.copyOf(variants), query);
+    }
+
+    /** @return a query for one already analyzed term over the text fields, for feedback terms */
+    public KeywordQuery buildTerm(String analyzedTerm) {
+        BooleanQuery.Builder fields = new BooleanQuery.Builder();
+        for (String field : List.of(PaperFields.TITLE, PaperFields.ABSTRACT)) {
+            fields.add(new BoostQuery(new TermQuery(new Term(field, analyzedTerm)), fieldWeights.get(field)),
+                    BooleanClause.Occur.SHOULD);
+        }
+        Query q = fields.build();
+        return new KeywordQuery(analyzedTerm, List.of(new KeywordQuery.Variant(analyzedTerm, q)), q);
     }
 
     private void addVariant(List<KeywordQuery.Variant> variants, String phrase) {

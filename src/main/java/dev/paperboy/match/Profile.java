@@ -21,6 +21,6 @@ public record Profile(List<String> positive, List<String> negative, List<Feedbac
         return new Profile(positive, negative, List.of());
     }
 
-    /** A term drawn from papers the subscriber rated; negative weight demotes. */
-    public record FeedbackTerm(String field, String term, float weight) {}
+    /** An analyzed term drawn from papers the subscriber rated, weighted -1..1; negative demotes. */
+    public record FeedbackTerm(String term, float weight) {}
 }

@@ -17,6 +17,7 @@ public final class PaperDocuments {
     public static Document of(Paper p) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(PaperFields.PAPER_ID, p.id));
+        doc.add(new LongPoint(PaperFields.PAPER_ID, p.id));
         doc.add(new LongPoint(PaperFields.LISTED_ON, p.listedOn.toEpochDay()));
         doc.add(new NumericDocValuesField(PaperFields.LISTED_ON, p.listedOn.toEpochDay()));
         doc.add(new Field(PaperFields.TITLE, p.title, TEXT));

@@ -7,7 +7,7 @@ public final class PaperFields {
     public static final String TITLE = "title";
     public static final String ABSTRACT = "abstract";
     public static final String KEYWORDS = "keywords";
-    /** The database id, as doc values. */
+    /** The database id, as a point and doc values. */
     public static final String PAPER_ID = "paper_id";
     /** The listing day as epoch day, as a point and doc values. */
     public static final String LISTED_ON = "listed_on";

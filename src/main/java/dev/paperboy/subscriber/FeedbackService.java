@@ -6,6 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Records "more like this" / "less like this" clicks; the latest click on a paper wins. */
 @ApplicationScoped
@@ -47,6 +52,46 @@ public class FeedbackService {
                     .setParameter(4, OffsetDateTime.now()).executeUpdate();
         }
         return kind;
+    }
+
+    /** A recorded rating. */
+    public record Rating(long paperId, boolean liked, OffsetDateTime at) {}
+
+    /**
+     * @return each subscriber's most recent ratings (at most {@code perSubscriber}), newest first; subscribers
+     *     without ratings are absent
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Map<Long, List<Rating>> ratingsOf(Collection<Long> subscriberIds, int perSubscriber) {
+        if (subscriberIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                select subscriber_id, paper_id, kind, created_at from feedback
+                where subscriber_id in (?1) order by subscriber_id, created_at desc""")
+                .setParameter(1, subscriberIds).getResultList();
+        Map<Long, List<Rating>> out = new HashMap<>();
+        for (Object[] r : rows) {
+            List<Rating> list = out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>());
+            if (list.size() < perSubscriber) {
+                list.add(new Rating(((Number) r[1]).longValue(), Kind.MORE.name().equals(r[2]), toOffset(r[3])));
+            }
+        }
+        return out;
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 
     private static Kind kind(LinkToken t) {

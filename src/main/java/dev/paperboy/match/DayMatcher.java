@@ -78,7 +78,19 @@ public final class DayMatcher implements AutoCloseable {
         return Arrays.stream(paperIds).boxed().toList();
     }
 
-    IndexSearcher searcher() {
+    /**
+     * A matcher whose statistics come from the {@code windowDays} days of the archive up to {@code day}.
+     *
+     * @param archive a searcher over the whole archive; kept open by the caller
+     */
+    public static DayMatcher windowed(IndexSearcher archive, LocalDate day, int windowDays, KeywordQueryFactory factory,
+            AutoCloseable release) {
+        WindowedSearcher searcher = new WindowedSearcher(archive.getIndexReader(), day.minusDays(windowDays - 1L), day);
+        return new DayMatcher(searcher, day, factory, release);
+    }
+
+    /** @return the searcher scores come from, with the windowed statistics */
+    public IndexSearcher searcher() {
         return searcher;
     }
 
@@ -108,9 +120,7 @@ public final class DayMatcher implements AutoCloseable {
                     s.add(hits.ordinals()[j], weight * hits.scores()[j], 0L);
                 }
             }
-            List<KeywordHits> negatives = profile.negative().stream().map(this::hits).toList();
-            int[] best = s.top(limit, minStrength, o -> skipPaper.test(paperIds[o])
-                    || negatives.stream().anyMatch(h -> h.contains(o)));
+            int[] best = s.top(limit, minStrength, excluded(profile, skipPaper));
             List<Match> matches = new ArrayList<>(best.length);
             for (int o : best) {
                 List<String> fired = new ArrayList<>();
@@ -125,6 +135,25 @@ public final class DayMatcher implements AutoCloseable {
         } finally {
             s.reset();
         }
+    }
+
+    /** Papers the profile must not get: already sent, or matching a negative keyword. */
+    private java.util.function.IntPredicate excluded(Profile profile, LongPredicate skipPaper) {
+        if (profile.negative().isEmpty()) {
+            return o -> skipPaper.test(paperIds[o]);
+        }
+        KeywordHits[] negatives = profile.negative().stream().map(this::hits).toArray(KeywordHits[]::new);
+        return o -> {
+            if (skipPaper.test(paperIds[o])) {
+                return true;
+            }
+            for (KeywordHits h : negatives) {
+                if (h.contains(o)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /**

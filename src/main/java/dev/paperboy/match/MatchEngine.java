@@ -32,9 +32,7 @@ public class MatchEngine {
     public DayMatcher forDay(LocalDate day) {
         PaperIndex.Snapshot snapshot = index.open();
         try {
-            WindowedSearcher searcher = new WindowedSearcher(snapshot.searcher().getIndexReader(),
-                    day.minusDays(config.statsWindowDays() - 1L), day);
-            return new DayMatcher(searcher, day, queries, snapshot);
+            return DayMatcher.windowed(snapshot.searcher(), day, config.statsWindowDays(), queries, snapshot);
         } catch (RuntimeException e) {
             snapshot.close();
             throw e;

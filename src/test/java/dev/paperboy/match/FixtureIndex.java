@@ -57,8 +57,7 @@ final class FixtureIndex implements AutoCloseable {
     }
 
     DayMatcher day() {
-        return new DayMatcher(new WindowedSearcher(searcher.getIndexReader(), DAY.minusDays(89), DAY), DAY, factory(),
-                () -> {});
+        return DayMatcher.windowed(searcher, DAY, 90, factory(), () -> {});
     }
 
     String title(long paperId) {

@@ -1,0 +1,129 @@
+package dev.paperboy.digest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.subscriber.FeedbackService;
+import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.subscriber.SubscriberStatus;
+import dev.paperboy.support.Api;
+import dev.paperboy.support.Flows;
+import dev.paperboy.support.MailServer;
+import dev.paperboy.support.Mails;
+import dev.paperboy.support.Subscribers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(MailServer.class)
+class DigestRunTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    FeedbackService feedback;
+
+    @BeforeEach
+    void sample() {
+        Api.ingestSample();
+    }
+
+    @Test
+    void aPaperIsNeverSentTwiceEvenInANewDigest() {
+        String email = "norepeat-" + UUID.randomUUID() + "@example.org";
+        // Broad enough that well over ten papers match, so the second digest has papers to choose from.
+        Flows.subscribeAndConfirm(email, "learning\nneural network");
+        Api.send(Api.SAMPLE_DAY).then().statusCode(200);
+        List<String> first = titles(MailServer.messagesTo(email, "papers on").get(0));
+        assertFalse(first.isEmpty());
+
+        // Forget the outbox row, as a new digest period would start without one: delivered papers still count.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from outbox where subscriber_id = (select id from subscriber where email = ?1)")
+                .setParameter(1, email).executeUpdate());
+        Api.send(Api.SAMPLE_DAY).then().statusCode(200);
+        List<MimeMessage> digests = MailServer.messagesTo(email, "papers on");
+        assertEquals(2, digests.size());
+        List<String> second = titles(digests.get(1));
+        assertEquals(10, first.size());
+        assertFalse(second.isEmpty());
+        second.forEach(t -> assertFalse(first.contains(t), "sent twice: " + t));
+    }
+
+    @Test
+    void previewRanksExactlyAsTheEmail() {
+        String email = "preview-" + UUID.randomUUID() + "@example.org";
+        Flows.subscribeAndConfirm(email, "anomaly detection\nremote sensing\nobject detection");
+        List<String> preview = given().queryParam("keywords", "anomaly detection, remote sensing")
+                .queryParam("keywords", "object detection").queryParam("date", Api.SAMPLE_DAY)
+                .get("/api/preview").then().statusCode(200).extract().jsonPath().getList("title", String.class);
+        Api.send(Api.SAMPLE_DAY).then().statusCode(200);
+        assertEquals(preview, titles(MailServer.messagesTo(email, "papers on").get(0)));
+    }
+
+    @Test
+    void oneClickUnsubscribeStopsTheNextDigest() throws Exception {
+        String email = "oneclick-" + UUID.randomUUID() + "@example.org";
+        Flows.subscribeAndConfirm(email, "neural collapse");
+        Api.signUpWithForm(email, "x").then().statusCode(200);
+        String url = Mails.link(MailServer.messagesTo(email, "Your Paperboy subscription").get(0), "/unsubscribe?t=");
+
+        // RFC 8058: a POST with this exact body, no cookie, no CSRF token; it must not redirect.
+        given().redirects().follow(false).contentType(ContentType.URLENC).body("List-Unsubscribe=One-Click")
+                .post(url).then().statusCode(200);
+        assertEquals(SubscriberStatus.UNSUBSCRIBED, Subscribers.status(email));
+        Api.send(Api.SAMPLE_DAY).then().statusCode(200);
+        assertEquals(0, MailServer.messagesTo(email, "papers on").size());
+    }
+
+    @Test
+    void feedbackIsRecordedOnlyByThePost() {
+        String email = "feedback-" + UUID.randomUUID() + "@example.org";
+        Flows.subscribeAndConfirm(email, "neural collapse");
+        Api.send(Api.SAMPLE_DAY).then().statusCode(200);
+        MimeMessage digest = MailServer.messagesTo(email, "papers on").get(0);
+        String more = Mails.link(digest, "/feedback?t=");
+        long id = QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail(email).orElseThrow().id);
+
+        given().get(more).then().statusCode(200).body(containsString("More papers like this one?"));
+        assertTrue(feedback.ratingsOf(List.of(id), 10).isEmpty(), "a GET records nothing");
+        given().contentType(ContentType.URLENC).formParam("t", Mails.token(more)).post("/feedback")
+                .then().statusCode(200).body(containsString("Got it"));
+        List<FeedbackService.Rating> ratings = feedback.ratingsOf(List.of(id), 10).get(id);
+        assertEquals(1, ratings.size());
+        assertTrue(ratings.get(0).liked());
+    }
+
+    @Test
+    void sendingADayWithoutPapersSendsNothingAndABadDateIs400() {
+        Api.send("2031-02-03").then().statusCode(200).body("emails", equalTo(0)).body("queued", equalTo(0));
+        Api.send("not-a-day").then().statusCode(400).body("message", containsString("not a date"));
+    }
+
+    /** Paper titles in digest order, from the numbered lines of the text part. */
+    static List<String> titles(MimeMessage digest) {
+        Matcher m = Pattern.compile("(?m)^\\d+\\. (.+)$").matcher(Mails.part(digest, "text/plain"));
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1).strip());
+        }
+        return out;
+    }
+}

@@ -108,6 +108,14 @@ public class OutboxStore {
                 .setParameter(1, INTERRUPTED).setParameter(2, now().minus(lease)).executeUpdate());
     }
 
+    /** Marks the subscriber's most recent sent email as bounced, after the relay reported it. */
+    public void markLatestBounced(long subscriberId, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                update outbox set state = 'BOUNCED', last_error = ?2 where id = (
+                  select max(id) from outbox where subscriber_id = ?1 and state = 'SENT')""")
+                .setParameter(1, subscriberId).setParameter(2, clip(reason)).executeUpdate());
+    }
+
     /** @return row counts by state for one digest */
     @Transactional
     @SuppressWarnings("unchecked")

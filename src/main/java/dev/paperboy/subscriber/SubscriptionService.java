@@ -1,12 +1,10 @@
 package dev.paperboy.subscriber;
 
 import dev.paperboy.mail.AccountMail;
-import dev.paperboy.mail.HardBounce;
 import dev.paperboy.subscriber.LinkToken.Purpose;
 import dev.paperboy.web.BadInputException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import org.jboss.logging.Logger;
@@ -22,12 +20,9 @@ public class SubscriptionService {
 
     private final SignedLinks links;
     private final AccountMail mail;
-    private final SubscriberConfig config;
-
-    SubscriptionService(SignedLinks links, AccountMail mail, SubscriberConfig config) {
+    SubscriptionService(SignedLinks links, AccountMail mail) {
         this.links = links;
         this.mail = mail;
-        this.config = config;
     }
 
     /**
@@ -113,16 +108,6 @@ public class SubscriptionService {
     /** @return a fresh manage link for the subscriber, for pages that continue a flow */
     public String manageUrl(long subscriberId) {
         return links.url("/manage", Purpose.MANAGE, subscriberId, 0);
-    }
-
-    void onHardBounce(@Observes HardBounce bounce) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Subscriber s = Subscriber.findById(bounce.subscriberId());
-            if (s != null && ++s.hardBounces >= config.hardBounceLimit() && s.status != SubscriberStatus.SUPPRESSED) {
-                s.status = SubscriberStatus.SUPPRESSED;
-                LOG.infof("Suppressed %s after %d hard bounces", EmailAddress.masked(s.email), s.hardBounces);
-            }
-        });
     }
 
     private static Subscriber subscriber(LinkToken token) {

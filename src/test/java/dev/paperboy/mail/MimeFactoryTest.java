@@ -1,0 +1,78 @@
+package dev.paperboy.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MimeFactoryTest {
+
+    private final MimeFactory factory = new MimeFactory(config());
+
+    @Test
+    void crlfInASubjectCannotAddAHeader() throws Exception {
+        MimeMessage m = factory.build(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, "reader@example.org",
+                "Papers\r\nBcc: everyone@example.org\nX-Evil: 1", "text", "<p>html</p>", "https://x.example/u?t=1\r\nX-Evil: 2"),
+                factory.newMessageId());
+        String raw = raw(m);
+        assertNull(m.getHeader("Bcc"));
+        assertNull(m.getHeader("X-Evil"));
+        assertFalse(raw.contains("\r\nBcc:"));
+        assertFalse(raw.contains("\r\nX-Evil:"));
+        assertEquals("Papers Bcc: everyone@example.org X-Evil: 1", m.getSubject());
+    }
+
+    @Test
+    void digestsCarryListHeadersAndUtf8() throws Exception {
+        MimeMessage m = factory.build(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, "reader@example.org",
+                "5 papers on Fréchet · Sep 3", "text ü", "<p>html ü</p>", "https://papers.example/unsubscribe?t=abc"),
+                "<id-1@papers.example>");
+        assertEquals("<id-1@papers.example>", m.getHeader("Message-ID", null));
+        assertEquals("<https://papers.example/unsubscribe?t=abc>, <mailto:unsubscribe@papers.example?subject=unsubscribe>",
+                m.getHeader("List-Unsubscribe", null));
+        assertEquals("List-Unsubscribe=One-Click", m.getHeader("List-Unsubscribe-Post", null));
+        assertEquals("Paperboy daily papers <daily.papers.example>", m.getHeader("List-Id", null));
+        assertTrue(m.getHeader("Subject", null).startsWith("=?UTF-8?"), "RFC 2047 encoded subject");
+        assertTrue(m.getHeader("From", null).startsWith("=?UTF-8?"), "RFC 2047 encoded display name");
+        assertEquals("5 papers on Fréchet · Sep 3", m.getSubject());
+        assertNull(m.getHeader("Auto-Submitted"));
+        assertTrue(m.getHeader("Date", null) != null);
+    }
+
+    @Test
+    void accountEmailsAreAutoSubmittedFromTheirOwnAddress() throws Exception {
+        MimeMessage m = factory.build(new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, "reader@example.org",
+                "Confirm", "t", "<p>h</p>", null), factory.newMessageId());
+        assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
+        assertEquals("accounts@papers.example", ((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getAddress());
+        assertNull(m.getHeader("List-Unsubscribe"));
+    }
+
+    private static String raw(MimeMessage m) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    static MailConfig config() {
+        return new MailConfig() {
+            public Transport transport() { return Transport.SMTP; }
+            public String from() { return "Paperboy Tägliche <digest@papers.example>"; }
+            public Optional<String> replyTo() { return Optional.of("help@papers.example"); }
+            public String accountFrom() { return "Paperboy <accounts@papers.example>"; }
+            public String messageIdDomain() { return "papers.example"; }
+            public String listId() { return "Paperboy daily papers <daily.papers.example>"; }
+            public Optional<String> unsubscribeMailto() { return Optional.of("unsubscribe@papers.example"); }
+            public String postalAddress() { return "1 Street"; }
+            public Smtp smtp() { return SmtpMessengerTest.smtp(25); }
+            public Delivery delivery() { return null; }
+        };
+    }
+}

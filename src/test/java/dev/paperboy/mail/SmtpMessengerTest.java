@@ -1,0 +1,111 @@
+package dev.paperboy.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.support.ScriptedSmtpServer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** Failure classification over a real SMTP conversation with scripted replies. */
+class SmtpMessengerTest {
+
+    private static SmtpFailure failureOf(ScriptedSmtpServer.Script script) throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(0, script)) {
+            SmtpMessenger messenger = new SmtpMessenger(smtp(server.port()));
+            AtomicBoolean handed = new AtomicBoolean();
+            MessagingException e = assertThrows(MessagingException.class, () -> {
+                try (Messenger.Connection c = messenger.open()) {
+                    c.send(message(), () -> handed.set(true));
+                }
+            });
+            return SmtpFailure.classify(e, handed.get());
+        }
+    }
+
+    @Test
+    void acceptedMessageRunsTheHandOverCallbackFirst() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(0,
+                ScriptedSmtpServer.replies(a -> "250 OK", r -> "250 queued"))) {
+            SmtpMessenger messenger = new SmtpMessenger(smtp(server.port()));
+            AtomicBoolean handed = new AtomicBoolean();
+            try (Messenger.Connection c = messenger.open()) {
+                c.send(message(), () -> handed.set(server.accepted.get() == 0));
+                c.send(message(), () -> {});
+            }
+            assertTrue(handed.get(), "the callback runs before the relay accepts");
+            assertEquals(2, server.accepted.get(), "two messages over one connection");
+        }
+    }
+
+    @Test
+    void fourHundredsAreTransient() throws Exception {
+        SmtpFailure f = failureOf(ScriptedSmtpServer.replies(a -> "250 OK", r -> "451 4.3.0 try again later"));
+        assertEquals(SmtpFailure.Kind.TRANSIENT, f.kind());
+        assertTrue(f.reason().startsWith("451"));
+    }
+
+    @Test
+    void rejectedRecipientIsAPermanentBadAddress() throws Exception {
+        SmtpFailure f = failureOf(ScriptedSmtpServer.replies(a -> "550 5.1.1 no such user", r -> "250 OK"));
+        assertEquals(SmtpFailure.Kind.PERMANENT, f.kind());
+        assertTrue(f.badAddress());
+    }
+
+    @Test
+    void rejectedContentIsPermanentButNotABounce() throws Exception {
+        SmtpFailure f = failureOf(ScriptedSmtpServer.replies(a -> "250 OK", r -> "554 5.7.1 rejected as spam"));
+        assertEquals(SmtpFailure.Kind.PERMANENT, f.kind());
+        assertEquals(false, f.badAddress());
+    }
+
+    @Test
+    void connectionLostAfterTheDotHasAnUnknownOutcome() throws Exception {
+        SmtpFailure f = failureOf(ScriptedSmtpServer.replies(a -> "250 OK", r -> null));
+        assertEquals(SmtpFailure.Kind.UNKNOWN_OUTCOME, f.kind());
+    }
+
+    @Test
+    void unreachableRelayIsTransient() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        SmtpMessenger messenger = new SmtpMessenger(smtp(port));
+        MessagingException e = assertThrows(MessagingException.class, messenger::open);
+        assertEquals(SmtpFailure.Kind.TRANSIENT, SmtpFailure.classify(e, false).kind());
+    }
+
+    static MimeMessage message() throws MessagingException {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress("digest@example.org"));
+        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress("reader@example.org"));
+        m.setSubject("test");
+        m.setText("hello");
+        return m;
+    }
+
+    static MailConfig.Smtp smtp(int port) {
+        return new MailConfig.Smtp() {
+            public String host() { return "127.0.0.1"; }
+            public int port() { return port; }
+            public boolean starttls() { return false; }
+            public boolean tls() { return false; }
+            public Optional<String> user() { return Optional.empty(); }
+            public Optional<String> password() { return Optional.empty(); }
+            public Duration connectTimeout() { return Duration.ofSeconds(2); }
+            public Duration readTimeout() { return Duration.ofSeconds(2); }
+            public Duration writeTimeout() { return Duration.ofSeconds(2); }
+            public int connections() { return 1; }
+            public int messagesPerConnection() { return 100; }
+        };
+    }
+}

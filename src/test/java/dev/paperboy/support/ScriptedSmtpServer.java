@@ -1,0 +1,129 @@
+package dev.paperboy.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A minimal SMTP server whose replies a test chooses, for the failures GreenMail cannot produce: 4xx and 5xx
+ * replies, and a connection dropped after the end-of-data dot. It speaks just enough SMTP for Jakarta Mail.
+ */
+public final class ScriptedSmtpServer implements AutoCloseable {
+
+    /** What the server answers to RCPT TO (given the address) and to the end of DATA. */
+    public interface Script {
+        String rcpt(String address);
+
+        /** @return the reply to the dot, or null to drop the connection without replying */
+        String endOfData(String recipient);
+    }
+
+    private final ServerSocket server;
+    private final Thread acceptor;
+    private volatile Script script;
+    public final AtomicInteger accepted = new AtomicInteger();
+    public final ConcurrentLinkedQueue<String> acceptedFor = new ConcurrentLinkedQueue<>();
+
+    public ScriptedSmtpServer(int port, Script script) throws IOException {
+        this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        this.script = script;
+        this.acceptor = new Thread(this::acceptLoop, "scripted-smtp");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public static Script replies(Function<String, String> rcpt, Function<String, String> endOfData) {
+        return new Script() {
+            @Override
+            public String rcpt(String address) {
+                return rcpt.apply(address);
+            }
+
+            @Override
+            public String endOfData(String recipient) {
+                return endOfData.apply(recipient);
+            }
+        };
+    }
+
+    public void script(Script script) {
+        this.script = script;
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                Thread t = new Thread(() -> session(socket), "scripted-smtp-session");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void session(Socket socket) {
+        try (socket) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            reply(out, "220 scripted ESMTP");
+            String recipient = null;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+                switch (cmd) {
+                    case "EHLO", "HELO" -> reply(out, "250 scripted");
+                    case "MAIL", "RSET", "NOOP" -> reply(out, "250 OK");
+                    case "RCPT" -> {
+                        recipient = line.replaceAll("(?i).*TO:\\s*<([^>]*)>.*", "$1");
+                        reply(out, script.rcpt(recipient));
+                    }
+                    case "DATA" -> {
+                        reply(out, "354 go ahead");
+                        for (String d = in.readLine(); d != null && !d.equals("."); d = in.readLine()) {
+                            // Message body, discarded.
+                        }
+                        String answer = script.endOfData(recipient);
+                        if (answer == null) {
+                            return;
+                        }
+                        if (answer.startsWith("250")) {
+                            accepted.incrementAndGet();
+                            acceptedFor.add(recipient);
+                        }
+                        reply(out, answer);
+                    }
+                    case "QUIT" -> {
+                        reply(out, "221 bye");
+                        return;
+                    }
+                    default -> reply(out, "502 not implemented");
+                }
+            }
+        } catch (IOException e) {
+            // The client went away; nothing to clean up.
+        }
+    }
+
+    private static void reply(OutputStream out, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}

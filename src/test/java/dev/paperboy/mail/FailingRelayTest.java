@@ -1,0 +1,154 @@
+package dev.paperboy.mail;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.digest.DigestKeys;
+import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.subscriber.SubscriberStatus;
+import dev.paperboy.support.Api;
+import dev.paperboy.support.ScriptedSmtpServer;
+import dev.paperboy.support.Subscribers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Delivery against a relay that refuses, defers and hangs up: retries, failures, bounces, suppression. */
+@QuarkusTest
+@TestProfile(FailingRelayTest.Relay.class)
+class FailingRelayTest {
+
+    static final int PORT = 3026;
+
+    public static class Relay implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("paperboy.mail.smtp.port", String.valueOf(PORT),
+                    "paperboy.mail.delivery.initial-backoff", "PT0.2S",
+                    "paperboy.mail.delivery.max-attempts", "3",
+                    "paperboy.subscriber.hard-bounce-limit", "2");
+        }
+    }
+
+    private static ScriptedSmtpServer relay;
+    private static final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+    @Inject
+    Deliverer deliverer;
+
+    @Inject
+    OutboxStore outbox;
+
+    @BeforeAll
+    static void startRelay() throws Exception {
+        relay = new ScriptedSmtpServer(PORT, ScriptedSmtpServer.replies(
+                address -> address.startsWith("bouncy") ? "550 5.1.1 no such mailbox" : "250 OK",
+                recipient -> {
+                    int n = attempts.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
+                    if (recipient.startsWith("flaky")) {
+                        return n == 1 ? "451 4.7.1 greylisted, try again" : "250 queued";
+                    }
+                    if (recipient.startsWith("deferred")) {
+                        return "421 4.3.2 shutting down";
+                    }
+                    return recipient.startsWith("hangup") ? null : "250 queued";
+                }));
+    }
+
+    @AfterAll
+    static void stopRelay() throws Exception {
+        relay.close();
+    }
+
+    @Test
+    void eachFailureEndsInTheRightState() throws Exception {
+        Api.ingestSample();
+        for (String name : new String[] {"ok", "flaky", "bouncy", "hangup", "deferred"}) {
+            confirmed(name + "@example.org");
+        }
+        Api.send(Api.SAMPLE_DAY).then().statusCode(200).body("queued", equalTo(5)).body("emails", equalTo(1));
+
+        assertEquals("SENT", state("ok@example.org"));
+        assertEquals("PENDING", state("flaky@example.org"), "451 is retried later");
+        assertEquals("FAILED", state("bouncy@example.org"), "550 fails at once");
+        assertEquals("FAILED", state("hangup@example.org"), "a lost reply after the dot is never resent");
+        assertTrue(error("hangup@example.org").contains("never sent twice"));
+        assertEquals("PENDING", state("deferred@example.org"));
+
+        Thread.sleep(300);
+        deliverer.drain(DigestKeys.daily(LocalDate.parse(Api.SAMPLE_DAY)));
+        assertEquals("SENT", state("flaky@example.org"), "the retry went through");
+        Thread.sleep(900);
+        deliverer.drain(DigestKeys.daily(LocalDate.parse(Api.SAMPLE_DAY)));
+        assertEquals("FAILED", state("deferred@example.org"), "gives up after max attempts");
+        assertTrue(error("deferred@example.org").contains("gave up after 3 attempts"));
+        assertEquals(1, attempts.get("hangup@example.org").get(), "hang-up never retried");
+
+        given().header("Authorization", "Bearer " + Api.ADMIN_TOKEN).get("/api/admin/digests/" + Api.SAMPLE_DAY)
+                .then().statusCode(200).body("states.SENT", equalTo(2)).body("states.FAILED", equalTo(3));
+    }
+
+    @Test
+    void hardBouncesAndComplaintsSuppress() {
+        confirmed("bouncy-twice@example.org");
+        Api.admin().contentType(ContentType.JSON)
+                .body(Map.of("address", "bouncy-twice@example.org", "type", "hard", "reason", "550 user unknown"))
+                .post("/api/admin/bounces").then().statusCode(200).body("known", equalTo(true));
+        assertEquals(SubscriberStatus.CONFIRMED, Subscribers.status("bouncy-twice@example.org"), "one bounce is not enough");
+        Api.admin().contentType(ContentType.JSON).body(Map.of("address", "bouncy-twice@example.org", "type", "hard"))
+                .post("/api/admin/bounces").then().statusCode(200);
+        assertEquals(SubscriberStatus.SUPPRESSED, Subscribers.status("bouncy-twice@example.org"));
+
+        confirmed("complainer@example.org");
+        Api.admin().contentType(ContentType.JSON).body(Map.of("address", "complainer@example.org", "type", "complaint"))
+                .post("/api/admin/bounces").then().statusCode(200);
+        assertEquals(SubscriberStatus.SUPPRESSED, Subscribers.status("complainer@example.org"));
+
+        Api.admin().contentType(ContentType.JSON).body(Map.of("address", "nobody@example.org", "type", "soft"))
+                .post("/api/admin/bounces").then().statusCode(200).body("known", equalTo(false));
+        Api.admin().contentType(ContentType.JSON).body(Map.of("address", "complainer@example.org", "type", "angry"))
+                .post("/api/admin/bounces").then().statusCode(400).body("message", containsString("Unknown type"));
+        given().contentType(ContentType.JSON).body(Map.of("address", "ok@example.org", "type", "complaint"))
+                .post("/api/admin/bounces").then().statusCode(401);
+    }
+
+    private static void confirmed(String email) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Subscriber s = new Subscriber();
+            s.email = email;
+            s.status = SubscriberStatus.CONFIRMED;
+            s.keywords = "neural collapse\ntime series forecasting";
+            s.createdAt = OffsetDateTime.now();
+            s.confirmedAt = s.createdAt;
+            s.persist();
+        });
+    }
+
+    private static String state(String email) {
+        return (String) row(email, "state");
+    }
+
+    private static String error(String email) {
+        return (String) row(email, "last_error");
+    }
+
+    private static Object row(String email, String column) {
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.getEntityManager().createNativeQuery(
+                "select o." + column + " from outbox o join subscriber s on s.id = o.subscriber_id where s.email = ?1")
+                .setParameter(1, email).getSingleResult());
+    }
+}

@@ -1,6 +1,5 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.mail.OutboxState;
 import dev.paperboy.mail.OutboxStore;
 import dev.paperboy.web.Days;
 import jakarta.ws.rs.GET;
@@ -9,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 
 /** Operator endpoints for a day's digest. Guarded by the admin bearer token. */
 @Path("/api/admin/digests/{date}")
@@ -30,9 +28,9 @@ public class DigestResource {
         return run.send(Days.parse(date));
     }
 
+    /** Counts by state, send rate over the last minute and the estimated time to finish. */
     @GET
-    public Map<String, Object> progress(@PathParam("date") String date) {
-        Map<OutboxState, Long> counts = outbox.countsByState(DigestKeys.daily(Days.parse(date)));
-        return Map.of("date", date, "states", counts);
+    public OutboxStore.Progress progress(@PathParam("date") String date) {
+        return outbox.progress(DigestKeys.daily(Days.parse(date)));
     }
 }

@@ -116,6 +116,33 @@ public class OutboxStore {
                 .setParameter(1, subscriberId).setParameter(2, clip(reason)).executeUpdate());
     }
 
+    /** How far one digest's delivery has come. Rate is over the last minute; ETA is null when nothing moves. */
+    public record Progress(String digestKey, Map<OutboxState, Long> states, long remaining, double ratePerSecond,
+            Long etaSeconds, OffsetDateTime firstSentAt, OffsetDateTime lastSentAt) {}
+
+    @Transactional
+    public Progress progress(String digestKey) {
+        Map<OutboxState, Long> states = countsByState(digestKey);
+        Object[] sent = (Object[]) em.createNativeQuery("""
+                select min(sent_at), max(sent_at), sum(case when sent_at >= ?2 then 1 else 0 end)
+                from outbox where digest_key = ?1 and sent_at is not null""")
+                .setParameter(1, digestKey).setParameter(2, now().minusMinutes(1)).getSingleResult();
+        long remaining = states.get(OutboxState.PENDING) + states.get(OutboxState.SENDING);
+        double rate = sent[2] == null ? 0 : ((Number) sent[2]).doubleValue() / 60.0;
+        Long eta = remaining == 0 ? Long.valueOf(0) : rate > 0 ? Long.valueOf((long) Math.ceil(remaining / rate)) : null;
+        return new Progress(digestKey, states, remaining, rate, eta, timestamp(sent[0]), timestamp(sent[1]));
+    }
+
+    private static OffsetDateTime timestamp(Object value) {
+        if (value == null || value instanceof OffsetDateTime) {
+            return (OffsetDateTime) value;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
     /** @return row counts by state for one digest */
     @Transactional
     @SuppressWarnings("unchecked")

@@ -99,7 +99,9 @@ class FailingRelayTest {
         assertEquals(1, attempts.get("hangup@example.org").get(), "hang-up never retried");
 
         given().header("Authorization", "Bearer " + Api.ADMIN_TOKEN).get("/api/admin/digests/" + Api.SAMPLE_DAY)
-                .then().statusCode(200).body("states.SENT", equalTo(2)).body("states.FAILED", equalTo(3));
+                .then().statusCode(200).body("states.SENT", equalTo(2)).body("states.FAILED", equalTo(3))
+                .body("remaining", equalTo(0)).body("etaSeconds", equalTo(0))
+                .body("ratePerSecond", org.hamcrest.Matchers.greaterThan(0f));
     }
 
     @Test

@@ -108,7 +108,7 @@ public class Deliverer {
                     try {
                         connection = messenger.open();
                     } catch (MessagingException e) {
-                        store.retryLater(entry.id, backoff(entry.attempts), "cannot connect: " + e.getMessage());
+                        store.retryLater(entry.id, entry.claimToken, backoff(entry.attempts), "cannot connect: " + e.getMessage());
                         LOG.warnf("Cannot reach the mail relay, stopping this worker: %s", e.getMessage());
                         return sent;
                     }
@@ -158,13 +158,18 @@ public class Deliverer {
         boolean[] handedOver = {false};
         try {
             connection.send(message, () -> {
-                store.markHandingOver(entry.id);
+                if (!store.markHandingOver(entry.id, entry.claimToken)) {
+                    throw new LostClaim();
+                }
                 handedOver[0] = true;
             });
             store.markSent(entry.id, messageId);
             return Outcome.SENT;
         } catch (MessagingException e) {
             onFailure(entry, SmtpFailure.classify(e, handedOver[0]));
+            return Outcome.ERROR;
+        } catch (LostClaim e) {
+            // Another claimant owns the row now; the unfinished DATA dies with this connection.
             return Outcome.ERROR;
         }
     }
@@ -181,10 +186,17 @@ public class Deliverer {
                 if (entry.attempts + 1 >= config.delivery().maxAttempts()) {
                     store.markFailed(entry.id, "gave up after " + (entry.attempts + 1) + " attempts: " + failure.reason());
                 } else {
-                    store.retryLater(entry.id, backoff(entry.attempts), failure.reason());
+                    store.retryLater(entry.id, entry.claimToken, backoff(entry.attempts), failure.reason());
                 }
             }
             case UNKNOWN_OUTCOME -> store.markFailed(entry.id, OutboxStore.INTERRUPTED + ": " + failure.reason());
+        }
+    }
+
+    /** Thrown from the hand-over callback to abort a send whose claim expired and was taken over. */
+    private static final class LostClaim extends RuntimeException {
+        LostClaim() {
+            super("claim lost", null, false, false);
         }
     }
 

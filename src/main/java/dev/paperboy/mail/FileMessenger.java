@@ -44,7 +44,12 @@ final class FileMessenger implements Messenger {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 message.writeTo(out);
             }
-            handingOver.run();
+            try {
+                handingOver.run();
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
             // The rename is the commit point: a reader never sees half a file.
             Files.move(tmp, dir.resolve(name + ".eml"), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -44,6 +44,10 @@ public class OutboxEntry extends PanacheEntityBase {
     @Column(name = "claimed_at")
     public OffsetDateTime claimedAt;
 
+    /** Changes with every claim; only the holder of the current token may hand the row to the relay. */
+    @Column(name = "claim_token")
+    public String claimToken;
+
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
 

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * All SQL over the outbox. Claims use {@code FOR UPDATE SKIP LOCKED}, so any number of instances can drain one
@@ -56,15 +57,22 @@ public class OutboxStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        em.createNativeQuery("update outbox set claimed_by = ?1, claimed_at = ?2 where id in (?3)")
-                .setParameter(1, instance).setParameter(2, now).setParameter(3, ids).executeUpdate();
+        em.createNativeQuery("update outbox set claimed_by = ?1, claimed_at = ?2, claim_token = ?4 where id in (?3)")
+                .setParameter(1, instance).setParameter(2, now).setParameter(3, ids)
+                .setParameter(4, UUID.randomUUID().toString()).executeUpdate();
         return em.createQuery("from OutboxEntry where id in ?1 order by id", OutboxEntry.class)
                 .setParameter(1, ids).getResultList();
     }
 
-    /** Recorded just before the end-of-data dot: from here on a crash must not lead to a second send. */
-    public void markHandingOver(long id) {
-        update("update outbox set state = 'SENDING' where id = ?1 and state = 'PENDING'", id);
+    /**
+     * Recorded just before the end-of-data dot: from here on a crash must not lead to a second send.
+     *
+     * @return false if the claim was lost (its lease expired and the row was claimed again): do not send
+     */
+    public boolean markHandingOver(long id, String claimToken) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "update outbox set state = 'SENDING' where id = ?1 and state = 'PENDING' and claim_token = ?2")
+                .setParameter(1, id).setParameter(2, claimToken).executeUpdate() == 1);
     }
 
     public void markSent(long id, String messageId) {
@@ -73,11 +81,14 @@ public class OutboxStore {
                 .setParameter(1, id).setParameter(2, now()).setParameter(3, messageId).executeUpdate());
     }
 
-    public void retryLater(long id, Duration delay, String error) {
+    /** Puts a row back for a later attempt, unless another claimant has taken it over meanwhile. */
+    public void retryLater(long id, String claimToken, Duration delay, String error) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 update outbox set state = 'PENDING', attempts = attempts + 1, next_attempt_at = ?2,
-                claimed_by = null, claimed_at = null, last_error = ?3 where id = ?1""")
-                .setParameter(1, id).setParameter(2, now().plus(delay)).setParameter(3, clip(error)).executeUpdate());
+                claimed_by = null, claimed_at = null, claim_token = null, last_error = ?3
+                where id = ?1 and claim_token = ?4""")
+                .setParameter(1, id).setParameter(2, now().plus(delay)).setParameter(3, clip(error))
+                .setParameter(4, claimToken).executeUpdate());
     }
 
     public void markFailed(long id, String error) {
@@ -92,7 +103,7 @@ public class OutboxStore {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update outbox set claimed_by = null, claimed_at = null where id in (?1) and state = 'PENDING'")
+                "update outbox set claimed_by = null, claimed_at = null, claim_token = null where id in (?1) and state = 'PENDING'")
                 .setParameter(1, ids).executeUpdate());
     }
 
@@ -158,10 +169,6 @@ public class OutboxStore {
             counts.put(OutboxState.valueOf((String) row[0]), ((Number) row[1]).longValue());
         }
         return counts;
-    }
-
-    private void update(String sql, long id) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).setParameter(1, id).executeUpdate());
     }
 
     private static String clip(String s) {

@@ -1,0 +1,68 @@
+package dev.paperboy.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two instances on one database and one SMTP server split a send run without overlap. */
+class TwoInstancesIT {
+
+    private static final int SUBSCRIBERS = 600;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void bothSendAndNobodyGetsTwo() throws Exception {
+        ItDatabase db = new ItDatabase(dir);
+        try (Inbox inbox = new Inbox()) {
+            Map<String, String> config = new HashMap<>(inbox.config());
+            config.put("PAPERBOY_MAIL_DELIVERY_RATE_PER_SECOND", "300");
+            config.put("PAPERBOY_MAIL_DELIVERY_BATCH_SIZE", "20");
+            config.put("PAPERBOY_MAIL_DELIVERY_DRAIN_INTERVAL", "off");
+
+            Map<String, String> a = new HashMap<>(config);
+            a.putAll(db.config(true));
+            a.put("PAPERBOY_DATA_DIR", dir.resolve("a").toString());
+            Map<String, String> b = new HashMap<>(config);
+            b.putAll(db.config(false));
+            b.put("PAPERBOY_DATA_DIR", dir.resolve("b").toString());
+            try (AppProcess first = AppProcess.start("a", a, dir); AppProcess second = AppProcess.start("b", b, dir)) {
+                db.confirmedSubscribers(SUBSCRIBERS, "pair", "learning");
+                String sample = Files.readString(Path.of("docs/sample/daily-papers-page.txt"));
+                assertEquals(200, first.post("/api/admin/ingest?date=2025-09-03&format=page-text", sample).statusCode());
+
+                CompletableFuture<JsonNode> ra = send(first);
+                CompletableFuture<JsonNode> rb = send(second);
+                int sentByA = ra.get().get("emails").asInt();
+                int sentByB = rb.get().get("emails").asInt();
+
+                Map<String, Integer> perRecipient = inbox.digestsPerRecipient();
+                assertEquals(SUBSCRIBERS, perRecipient.size(), "every subscriber got a digest");
+                assertTrue(perRecipient.values().stream().allMatch(n -> n == 1), "nobody got two");
+                assertEquals(SUBSCRIBERS, sentByA + sentByB);
+                assertTrue(sentByA > 0 && sentByB > 0, "both instances sent some: " + sentByA + " / " + sentByB);
+                assertEquals(Map.of("SENT", (long) SUBSCRIBERS), db.outboxStates());
+            }
+        }
+    }
+
+    private static CompletableFuture<JsonNode> send(AppProcess app) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new ObjectMapper().readTree(app.post("/api/admin/digests/2025-09-03/send", "").body());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** A real SMTP server (GreenMail) on port 3025 for the whole test run; the app sends to it. */
+/** A real SMTP server (GreenMail) on port 3025 while a test profile runs; the app sends to it. */
 public class MailServer implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;
@@ -24,9 +24,13 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
         return Map.of("paperboy.mail.smtp.host", "127.0.0.1", "paperboy.mail.smtp.port", "3025");
     }
 
+    /** Quarkus stops test resources when the test profile changes; the next profile starts a fresh server. */
     @Override
-    public void stop() {
-        // Kept running across test classes; the JVM exit stops it.
+    public synchronized void stop() {
+        if (greenMail != null) {
+            greenMail.stop();
+            greenMail = null;
+        }
     }
 
     /** @return every message received so far for {@code recipient}, in arrival order */

@@ -40,9 +40,21 @@ public class DigestComposer implements DeliveryComposer {
         this.mail = mail;
     }
 
+    /** Recipients of claimed rows, loaded per batch and taken out as each row is composed. */
+    private final Map<Long, Subscriber> recipients = new ConcurrentHashMap<>();
+
+    @Override
+    public void prefetch(List<OutboxEntry> batch) {
+        List<Long> ids = batch.stream().map(e -> e.subscriberId).toList();
+        QuarkusTransaction.requiringNew().run(() ->
+                Subscriber.<Subscriber>list("id in ?1", ids).forEach(s -> recipients.put(s.id, s)));
+    }
+
     @Override
     public Optional<OutgoingEmail> compose(OutboxEntry entry) {
-        Subscriber subscriber = QuarkusTransaction.joiningExisting().call(() -> Subscriber.<Subscriber>findById(entry.subscriberId));
+        Subscriber prefetched = recipients.remove(entry.subscriberId);
+        Subscriber subscriber = prefetched != null ? prefetched
+                : QuarkusTransaction.joiningExisting().call(() -> Subscriber.<Subscriber>findById(entry.subscriberId));
         if (subscriber == null || !subscriber.isConfirmed()) {
             return Optional.empty();
         }

@@ -219,6 +219,7 @@ public class Deliverer {
                 List<OutboxEntry> batch = store.claim(instance, digestKey, config.delivery().batchSize(),
                         config.delivery().lease());
                 exhausted = batch.isEmpty();
+                composer.prefetch(batch);
                 buffer.addAll(batch);
             }
             return buffer.poll();

@@ -1,5 +1,6 @@
 package dev.paperboy.mail;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,4 +11,7 @@ public interface DeliveryComposer {
 
     /** @return the email, or empty when the row should not be sent any more (e.g. the recipient left) */
     Optional<OutgoingEmail> compose(OutboxEntry entry);
+
+    /** Called with each claimed batch before its rows are composed, to load what they need in one query. */
+    default void prefetch(List<OutboxEntry> batch) {}
 }

@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The packaged service (target/quarkus-app) running in a child JVM, so a test can kill it for real. */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     static final String TOKEN = "it-admin-token";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

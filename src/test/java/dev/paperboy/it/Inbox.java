@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A GreenMail SMTP server on a free port, counting digests per recipient. */
-final class Inbox implements AutoCloseable {
+public final class Inbox implements AutoCloseable {
 
     final GreenMail mail;
     final int port;

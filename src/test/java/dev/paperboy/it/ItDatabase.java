@@ -12,7 +12,7 @@ import java.util.Map;
  * The database the child services share: PostgreSQL when the build is for it (-Ppostgres), otherwise an
  * H2 file in server mode, which lets a second process join the first one's database.
  */
-final class ItDatabase {
+public final class ItDatabase {
 
     final String url;
     final String user;

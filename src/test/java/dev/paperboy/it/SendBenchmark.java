@@ -1,0 +1,156 @@
+package dev.paperboy.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.postgresql.PGConnection;
+
+/**
+ * Composes and sends 100,000 personalized digests of about 20 KB to Postfix's smtp-sink and records them as
+ * sent in PostgreSQL; measures smtp-source against the same sink as the yardstick. Run with
+ * (see docs/performance.md):
+ *
+ * <pre>./mvnw -q -Pbench-send -Dquarkus.datasource.db-kind=postgresql -DskipTests package exec:exec</pre>
+ */
+public final class SendBenchmark {
+
+    private static final String SINK = "127.0.0.1:2525";
+
+    public static void main(String[] args) throws Exception {
+        int messages = Integer.getInteger("bench.messages", 100_000);
+        int connections = Integer.getInteger("bench.connections", 8);
+        Path dir = Files.createTempDirectory("paperboy-send-bench");
+        System.setProperty("it.db.kind", "postgresql");
+        ItDatabase db = new ItDatabase(dir);
+
+        Process sink = new ProcessBuilder("smtp-sink", "-u", "nobody", SINK, "1000")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("sink.log").toFile()).start();
+        try {
+            Thread.sleep(500);
+            double sourceRate = smtpSource(messages);
+            System.out.printf("smtp-source -d -s 4 -l 20000 -m %d: %.0f messages/s%n", messages, sourceRate);
+
+            int size = measureSize(db, dir);
+            System.out.printf("digest size: %d bytes on average (10 papers, multipart text + HTML)%n", size);
+
+            Map<String, String> config = new HashMap<>(db.config(false));
+            config.put("PAPERBOY_MAIL_TRANSPORT", "smtp");
+            config.put("PAPERBOY_MAIL_SMTP_HOST", "127.0.0.1");
+            config.put("PAPERBOY_MAIL_SMTP_PORT", "2525");
+            config.put("PAPERBOY_MAIL_SMTP_CONNECTIONS", String.valueOf(connections));
+            config.put("PAPERBOY_MAIL_SMTP_MESSAGES_PER_CONNECTION", "10000");
+            config.put("PAPERBOY_MAIL_DELIVERY_BATCH_SIZE", "500");
+            config.put("PAPERBOY_MAIL_DELIVERY_DRAIN_INTERVAL", "off");
+            config.put("PAPERBOY_DATA_DIR", dir.resolve("send").toString());
+            try (AppProcess app = AppProcess.start("send", config, dir)) {
+                insertDigests(db, messages, "2025-09-04");
+                long t0 = System.nanoTime();
+                JsonNode report = new ObjectMapper().readTree(app.post("/api/admin/digests/2025-09-04/send", "").body());
+                double secs = (System.nanoTime() - t0) / 1e9;
+                JsonNode progress = new ObjectMapper().readTree(app.get("/api/admin/digests/2025-09-04").body());
+                double rate = report.get("emails").asInt() / secs;
+                System.out.printf("paperboy (%d connections): %d digests composed, sent and recorded in %.1f s: %.0f messages/s%n",
+                        connections, report.get("emails").asInt(), secs, rate);
+                System.out.printf("outbox states: %s%n", progress.get("states"));
+                System.out.printf("ratio paperboy / smtp-source: %.0f%%%n", 100 * rate / sourceRate);
+                System.out.println("peak heap: the service ran with -Xmx512m (AppProcess) and finished");
+            }
+        } finally {
+            sink.destroy();
+        }
+    }
+
+    private static double smtpSource(int messages) throws Exception {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder("smtp-source", "-d", "-s", "4", "-l", "20000", "-m", String.valueOf(messages), SINK)
+                .redirectErrorStream(true).start();
+        p.getInputStream().transferTo(System.out);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("smtp-source failed");
+        }
+        return messages / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** A short run into GreenMail, to read real message sizes; it also creates the schema and the subscribers. */
+    private static int measureSize(ItDatabase db, Path dir) throws Exception {
+        try (Inbox inbox = new Inbox()) {
+            Map<String, String> config = new HashMap<>(db.config(true));
+            config.putAll(inbox.config());
+            config.put("PAPERBOY_MAIL_DELIVERY_DRAIN_INTERVAL", "off");
+            config.put("PAPERBOY_DATA_DIR", dir.resolve("size").toString());
+            try (AppProcess app = AppProcess.start("size", config, dir)) {
+                String sample = Files.readString(Path.of("docs/sample/daily-papers-page.txt"));
+                app.post("/api/admin/ingest?date=2025-09-03&format=page-text", sample);
+                db.confirmedSubscribers(Integer.getInteger("bench.messages", 100_000), "reader", "learning");
+                insertDigests(db, 50, "2025-09-05");
+                app.post("/api/admin/digests/2025-09-05/send", "");
+            }
+            long total = 0;
+            for (MimeMessage m : inbox.mail.getReceivedMessages()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                m.writeTo(out);
+                total += out.size();
+            }
+            return (int) (total / Math.max(1, inbox.mail.getReceivedMessages().length));
+        }
+    }
+
+    /** One pending outbox row per subscriber, each with ten papers and snippets, as the planner writes them. */
+    private static void insertDigests(ItDatabase db, int n, String digestKey) throws Exception {
+        try (Connection c = db.connect()) {
+            List<long[]> papers = new ArrayList<>();
+            List<String> abstracts = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("select id, abstract from paper order by id")) {
+                while (rs.next()) {
+                    papers.add(new long[] {rs.getLong(1)});
+                    abstracts.add(rs.getString(2));
+                }
+            }
+            List<Long> subscribers = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("select id from subscriber order by id limit " + n)) {
+                while (rs.next()) {
+                    subscribers.add(rs.getLong(1));
+                }
+            }
+            Random random = new Random(7);
+            ObjectMapper json = new ObjectMapper();
+            String now = OffsetDateTime.now().minus(Duration.ofSeconds(1)).toString();
+            StringBuilder copy = new StringBuilder();
+            var copier = c.unwrap(PGConnection.class).getCopyAPI();
+            for (int i = 0; i < subscribers.size(); i++) {
+                List<Map<String, Object>> picked = new ArrayList<>();
+                for (int k = 0; k < 10; k++) {
+                    int p = random.nextInt(papers.size());
+                    String abs = abstracts.get(p);
+                    int cut = Math.min(abs.length(), 150);
+                    picked.add(Map.of("paperId", papers.get(p)[0], "strength", 0.3 + random.nextFloat() * 0.7,
+                            "keywords", List.of("learning"), "via", Map.of(), "feedbackTerms", List.of(),
+                            "snippet", List.of(Map.of("text", abs.substring(0, cut), "bold", false),
+                                    Map.of("text", "learning", "bold", true),
+                                    Map.of("text", abs.substring(cut, Math.min(abs.length(), 320)), "bold", false))));
+                }
+                copy.append(subscribers.get(i)).append('\t').append(digestKey).append("\tPENDING\t")
+                        .append(json.writeValueAsString(picked).replace("\\", "\\\\")).append("\t0\t").append(now)
+                        .append('\t').append(now).append('\n');
+                if (copy.length() > 8_000_000 || i == subscribers.size() - 1) {
+                    copier.copyIn("copy outbox (subscriber_id, digest_key, state, matches, attempts, next_attempt_at,"
+                            + " created_at) from stdin", new StringReader(copy.toString()));
+                    copy.setLength(0);
+                }
+            }
+        }
+    }
+}

@@ -22,6 +22,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class MimeFactory {
 
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail looks its StreamProvider up with a ServiceLoader scan of the class path on every body
+        // part it encodes, serialized on a jar-file lock: naming the implementation skips the scan. Measured
+        // at 352 digests/s before, see docs/performance.md for after.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final MailConfig config;
     private final Session session = Session.getInstance(new Properties());
     private final InternetAddress digestFrom;

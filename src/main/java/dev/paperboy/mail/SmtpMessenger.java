@@ -30,6 +30,9 @@ final class SmtpMessenger implements Messenger {
         p.put("mail." + proto + ".starttls.required", String.valueOf(config.starttls()));
         p.put("mail." + proto + ".ssl.enable", String.valueOf(config.tls()));
         p.put("mail." + proto + ".ssl.checkserveridentity", "true");
+        if (!config.tls()) {
+            p.put("mail." + proto + ".socketFactory", new NoDelaySocketFactory());
+        }
         // Don't wait for the reply to QUIT: the messages are already accepted.
         p.put("mail." + proto + ".quitwait", "false");
         this.session = Session.getInstance(p);

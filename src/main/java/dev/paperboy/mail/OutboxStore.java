@@ -1,9 +1,14 @@
 package dev.paperboy.mail;
 
+import dev.paperboy.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,9 +27,11 @@ public class OutboxStore {
     static final String INTERRUPTED = "interrupted after hand-over to the relay; not retried, so it is never sent twice";
 
     private final EntityManager em;
+    private final DataSource db;
 
-    OutboxStore(EntityManager em) {
+    OutboxStore(EntityManager em, DataSource db) {
         this.em = em;
+        this.db = db;
     }
 
     /** @return true if a row was added, false if this subscriber already has one for this digest */
@@ -70,15 +77,28 @@ public class OutboxStore {
      * @return false if the claim was lost (its lease expired and the row was claimed again): do not send
      */
     public boolean markHandingOver(long id, String claimToken) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "update outbox set state = 'SENDING' where id = ?1 and state = 'PENDING' and claim_token = ?2")
-                .setParameter(1, id).setParameter(2, claimToken).executeUpdate() == 1);
+        return autocommit("update outbox set state = 'SENDING' where id = ? and state = 'PENDING' and claim_token = ?",
+                id, claimToken) == 1;
     }
 
     public void markSent(long id, String messageId) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update outbox set state = 'SENT', sent_at = ?2, message_id = ?3, last_error = null where id = ?1")
-                .setParameter(1, id).setParameter(2, now()).setParameter(3, messageId).executeUpdate());
+        autocommit("update outbox set state = 'SENT', sent_at = ?, message_id = ?, last_error = null where id = ?",
+                now(), messageId, id);
+    }
+
+    /**
+     * One statement in its own autocommit transaction, straight on the pool: the two updates around every send
+     * are the hot path, and a JTA transaction each would cost more than the SMTP exchange.
+     */
+    private int autocommit(String sql, Object... params) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox update failed: " + e.getMessage(), e);
+        }
     }
 
     /** Puts a row back for a later attempt, unless another claimant has taken it over meanwhile. */
@@ -141,17 +161,7 @@ public class OutboxStore {
         long remaining = states.get(OutboxState.PENDING) + states.get(OutboxState.SENDING);
         double rate = sent[2] == null ? 0 : ((Number) sent[2]).doubleValue() / 60.0;
         Long eta = remaining == 0 ? Long.valueOf(0) : rate > 0 ? Long.valueOf((long) Math.ceil(remaining / rate)) : null;
-        return new Progress(digestKey, states, remaining, rate, eta, timestamp(sent[0]), timestamp(sent[1]));
-    }
-
-    private static OffsetDateTime timestamp(Object value) {
-        if (value == null || value instanceof OffsetDateTime) {
-            return (OffsetDateTime) value;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+        return new Progress(digestKey, states, remaining, rate, eta, Timestamps.of(sent[0]), Timestamps.of(sent[1]));
     }
 
     /** @return row counts by state for one digest */

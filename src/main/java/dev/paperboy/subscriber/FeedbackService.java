@@ -1,5 +1,6 @@
 package dev.paperboy.subscriber;
 
+import dev.paperboy.Timestamps;
 import dev.paperboy.subscriber.LinkToken.Purpose;
 import dev.paperboy.web.BadInputException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,23 +76,10 @@ public class FeedbackService {
         for (Object[] r : rows) {
             List<Rating> list = out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>());
             if (list.size() < perSubscriber) {
-                list.add(new Rating(((Number) r[1]).longValue(), Kind.MORE.name().equals(r[2]), toOffset(r[3])));
+                list.add(new Rating(((Number) r[1]).longValue(), Kind.MORE.name().equals(r[2]), Timestamps.of(r[3])));
             }
         }
         return out;
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 
     private static Kind kind(LinkToken t) {

@@ -23,6 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
 public class SigningKey {
 
     private final SecretKeySpec key;
+    /** Mac instances are not thread-safe, and creating one per signature costs more than the signature. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     SigningKey(WebConfig web, PaperboyConfig app) {
         String secret = web.secret().orElseGet(() -> loadOrCreate(app.dataDir().resolve("signing.key")));
@@ -34,10 +36,14 @@ public class SigningKey {
 
     /** @return the HMAC-SHA256 of {@code data} */
     public byte[] sign(byte[] data) {
+        return macs.get().doFinal(data);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

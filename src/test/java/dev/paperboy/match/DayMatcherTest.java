@@ -40,6 +40,11 @@ class DayMatcherTest {
         assertTrue(titles.subList(0, 3).contains("Learning to Reweight for Graph Neural Network"), titles.toString());
         List<Explanation> why = Explainer.explain(day, match("GNN").subList(0, 1));
         assertEquals(List.of("GNN"), why.get(0).match().matchedKeywords());
+        assertTrue(why.get(0).snippet().stream().anyMatch(Explanation.Segment::bold), "matched words are bold");
+        Match viaSynonym = match("GNN").stream()
+                .filter(m -> !fixture.text(m.paperId()).contains("gnn")).findFirst().orElseThrow();
+        assertEquals("graph neural network", Explainer.explain(day, List.of(viaSynonym)).get(0).via().get("GNN"),
+                "records which synonym fired");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package dev.paperboy.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.paperboy.web.UnavailableException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The Daily Papers client against a local stub of the API: paging, and a clear error when it fails. */
+class HfDailyPapersClientTest {
+
+    private HttpServer server;
+    private final List<String> queries = new CopyOnWriteArrayList<>();
+
+    private String start(int status, String... pages) throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/daily_papers", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            queries.add(query);
+            int page = Integer.parseInt(query.replaceAll(".*[?&]?p=(\\d+).*", "$1"));
+            byte[] body = (page < pages.length ? pages[page] : "[]").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void readsPagesUntilOneIsShort() throws Exception {
+        String base = start(200, page("2401.00001", "2401.00002"), page("2401.00003"));
+        List<ParsedPaper> papers = new HfDailyPapersClient(config(base, 2)).fetch(LocalDate.parse("2025-09-03"));
+        assertEquals(List.of("2401.00001", "2401.00002", "2401.00003"), papers.stream().map(ParsedPaper::arxivId).toList());
+        assertEquals(List.of("date=2025-09-03&p=0&limit=2", "date=2025-09-03&p=1&limit=2"), queries);
+    }
+
+    @Test
+    void aFailingApiIsReportedNotSwallowed() throws Exception {
+        String base = start(503, "oops");
+        UnavailableException e = assertThrows(UnavailableException.class,
+                () -> new HfDailyPapersClient(config(base, 2)).fetch(LocalDate.parse("2025-09-03")));
+        assertTrue(e.getMessage().contains("answered 503"));
+    }
+
+    private static String page(String... ids) {
+        StringBuilder sb = new StringBuilder("[");
+        for (String id : ids) {
+            sb.append(sb.length() > 1 ? "," : "").append("{\"paper\":{\"id\":\"").append(id)
+                    .append("\",\"title\":\"Paper ").append(id).append("\",\"summary\":\"About ").append(id).append("\"}}");
+        }
+        return sb.append("]").toString();
+    }
+
+    private static IngestConfig config(String base, int pageSize) {
+        return new IngestConfig() {
+            public String hfBaseUrl() { return base; }
+            public int hfPageSize() { return pageSize; }
+            public int hfMaxPages() { return 10; }
+            public Duration fetchTimeout() { return Duration.ofSeconds(5); }
+        };
+    }
+}

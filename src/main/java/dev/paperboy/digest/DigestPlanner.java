@@ -76,14 +76,6 @@ public class DigestPlanner {
         return new PlanReport(scored, queued);
     }
 
-    /** Previews one subscriber's digest for {@code date} without writing anything. */
-    public List<Explanation> preview(Subscriber subscriber, LocalDate date) {
-        try (DayMatcher day = engine.forDay(date)) {
-            return pick(day, subscriber, Set.of(), feedback.ratingsOf(List.of(subscriber.id), MAX_RATINGS)
-                    .getOrDefault(subscriber.id, List.of()), date);
-        }
-    }
-
     private int planPage(DayMatcher day, String key, List<Subscriber> page, LocalDate date) {
         if (page.isEmpty()) {
             return 0;

@@ -35,7 +35,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unavailable(UnavailableException e, HttpHeaders headers) {
-        LOG.warnf("Service unavailable: %s", e.getCause() == null ? e.getMessage() : e.getCause().toString());
+        // The cause's class only: relay errors quote the recipient's address, which stays out of logs.
+        LOG.warnf("Service unavailable: %s (%s)", e.getMessage(),
+                e.getCause() == null ? "no cause" : e.getCause().getClass().getSimpleName());
         return ErrorResponses.of(headers, Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
     }
 

@@ -26,7 +26,7 @@ public class SigningKey {
     /** Mac instances are not thread-safe, and creating one per signature costs more than the signature. */
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
-    SigningKey(WebConfig web, PaperboyConfig app) {
+    public SigningKey(WebConfig web, PaperboyConfig app) {
         String secret = web.secret().orElseGet(() -> loadOrCreate(app.dataDir().resolve("signing.key")));
         if (secret.length() < 32) {
             throw new IllegalStateException("paperboy.web.secret must have at least 32 characters, got " + secret.length());

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The packaged service (target/quarkus-app) running in a child JVM, so a test can kill it for real. */
@@ -32,8 +34,14 @@ public final class AppProcess implements AutoCloseable {
     static AppProcess start(String name, Map<String, String> config, Path workDir) throws Exception {
         int port = freePort();
         Path log = workDir.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx512m", "-jar",
-                Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
+        // Extra JVM flags for profiling a benchmark run, e.g. -Dit.jvm.args=-XX:StartFlightRecording=...
+        String extra = System.getProperty("it.jvm.args", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.split(" ")));
+        }
+        command.addAll(List.of("-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = new HashMap<>(config);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("PAPERBOY_ADMIN_TOKEN", TOKEN);

@@ -55,6 +55,7 @@ public final class SendBenchmark {
             config.put("PAPERBOY_MAIL_DELIVERY_BATCH_SIZE", "500");
             config.put("PAPERBOY_MAIL_DELIVERY_DRAIN_INTERVAL", "off");
             config.put("PAPERBOY_DATA_DIR", dir.resolve("send").toString());
+            config.put("PAPERBOY_MAIL_SMTP_WRITE_TIMEOUT", System.getProperty("bench.write-timeout", "30s"));
             try (AppProcess app = AppProcess.start("send", config, dir)) {
                 insertDigests(db, messages, "2025-09-04");
                 long t0 = System.nanoTime();

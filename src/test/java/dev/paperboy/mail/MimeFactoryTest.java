@@ -47,6 +47,17 @@ class MimeFactoryTest {
     }
 
     @Test
+    void bodiesAre8bitUnlessALineIsTooLongForSmtp() throws Exception {
+        MimeMessage m = factory.build(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, "reader@example.org", "s",
+                "short lines ü\nonly", "<p>" + "é".repeat(600) + "</p>", null), factory.newMessageId());
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) m.getContent();
+        assertEquals("8bit", parts.getBodyPart(0).getHeader("Content-Transfer-Encoding")[0]);
+        assertEquals("quoted-printable", parts.getBodyPart(1).getHeader("Content-Transfer-Encoding")[0],
+                "600 two-byte characters exceed 998 octets on one line");
+        assertTrue(raw(m).lines().allMatch(l -> l.getBytes(StandardCharsets.UTF_8).length <= 998));
+    }
+
+    @Test
     void accountEmailsAreAutoSubmittedFromTheirOwnAddress() throws Exception {
         MimeMessage m = factory.build(new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, "reader@example.org",
                 "Confirm", "t", "<p>h</p>", null), factory.newMessageId());

@@ -111,6 +111,18 @@ class DigestRunTest {
         assertTrue(ratings.get(0).liked());
     }
 
+    @Inject
+    dev.paperboy.admin.DailyJob dailyJob;
+
+    @Test
+    void theDailyJobStillSendsWhatWasUploadedWhenTheApiIsDown() {
+        String email = "daily-" + UUID.randomUUID() + "@example.org";
+        Flows.subscribeAndConfirm(email, "remote sensing");
+        DigestRun.SendReport report = dailyJob.run(java.time.LocalDate.parse(Api.SAMPLE_DAY));
+        assertTrue(report.emails() >= 1);
+        assertEquals(1, MailServer.messagesTo(email, "papers on").size());
+    }
+
     @Test
     void sendingADayWithoutPapersSendsNothingAndABadDateIs400() {
         Api.send("2031-02-03").then().statusCode(200).body("emails", equalTo(0)).body("queued", equalTo(0));

@@ -56,7 +56,7 @@ public class BounceWebhook {
             case "hard" -> Suppressions.Report.HARD_BOUNCE;
             case "soft" -> Suppressions.Report.SOFT_BOUNCE;
             case "complaint" -> Suppressions.Report.COMPLAINT;
-            default -> throw new BadInputException("Unknown type \"" + type.replaceAll("\\p{Cntrl}", "?")
+            default -> throw new BadInputException("Unknown type \"" + BadInputException.shown(type)
                     + "\"; expected hard, soft or complaint.");
         };
     }

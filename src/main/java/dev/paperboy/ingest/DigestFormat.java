@@ -38,7 +38,7 @@ public enum DigestFormat {
 
     public static DigestFormat of(String id) {
         return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst()
-                .orElseThrow(() -> new BadInputException("Unknown format \"" + String.valueOf(id).replaceAll("\\p{Cntrl}", "?")
+                .orElseThrow(() -> new BadInputException("Unknown format \"" + BadInputException.shown(id)
                         + "\"; expected one of " + Arrays.stream(values()).map(DigestFormat::id)
                         .collect(Collectors.joining(", ")) + "."));
     }

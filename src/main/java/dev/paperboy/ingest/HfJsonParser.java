@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.web.BadInputException;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -45,7 +46,7 @@ final class HfJsonParser {
         if (rawId != null) {
             arxivId = PaperIdentity.arxivId(rawId);
             if (arxivId == null) {
-                throw error(at(index, "paper.id"), "\"" + clip(rawId) + "\" is not an arXiv id such as 2310.06625");
+                throw error(at(index, "paper.id"), "\"" + BadInputException.shown(rawId) + "\" is not an arXiv id such as 2310.06625");
             }
         }
         String title = requiredText(paper, "title", index);
@@ -86,7 +87,7 @@ final class HfJsonParser {
         try {
             return raw == null ? null : OffsetDateTime.parse(raw);
         } catch (DateTimeParseException e) {
-            throw error(at(index, "paper.publishedAt"), "\"" + clip(raw) + "\" is not an ISO-8601 timestamp");
+            throw error(at(index, "paper.publishedAt"), "\"" + BadInputException.shown(raw) + "\" is not an ISO-8601 timestamp");
         }
     }
 
@@ -96,7 +97,7 @@ final class HfJsonParser {
             return null;
         }
         if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 0) {
-            throw error(at(index, "paper.upvotes"), "expected a non-negative integer, got " + clip(n.toString()));
+            throw error(at(index, "paper.upvotes"), "expected a non-negative integer, got " + BadInputException.shown(n.toString()));
         }
         return n.asInt();
     }
@@ -163,11 +164,6 @@ final class HfJsonParser {
 
     private static String kind(JsonNode n) {
         return n.isMissingNode() ? "nothing" : n.getNodeType().name().toLowerCase();
-    }
-
-    private static String clip(String s) {
-        String clean = s.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
     }
 
     private static MalformedDigestException error(String where, String what) {

@@ -1,5 +1,6 @@
 package dev.paperboy.ingest;
 
+import dev.paperboy.web.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,7 +35,7 @@ final class PageTextParser {
                         + " characters (is a blank line missing?)");
             }
             if (i + 1 >= paragraphs.size()) {
-                throw error(title.line(), "the paper \"" + clip(titleText) + "\" has no abstract paragraph after it");
+                throw error(title.line(), "the paper \"" + BadInputException.shown(titleText) + "\" has no abstract paragraph after it");
             }
             papers.add(ParsedPaper.titleAndAbstract(titleText, paragraphs.get(i + 1).text()));
         }
@@ -80,9 +81,5 @@ final class PageTextParser {
 
     private static MalformedDigestException error(int line, String what) {
         return new MalformedDigestException(DigestFormat.PAGE_TEXT, "line " + line, what);
-    }
-
-    private static String clip(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 }

@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,7 +33,6 @@ public class Deliverer {
     private final MailConfig config;
     private final Event<HardBounce> bounces;
     private final Throttle throttle;
-    private final AtomicBoolean draining = new AtomicBoolean();
 
     Deliverer(OutboxStore store, DeliveryComposer composer, MimeFactory mime, Messenger messenger,
             MailConfig config, Event<HardBounce> bounces) {
@@ -51,13 +49,7 @@ public class Deliverer {
     @Scheduled(every = "${paperboy.mail.delivery.drain-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drainDue() {
-        if (draining.compareAndSet(false, true)) {
-            try {
-                drain(null);
-            } finally {
-                draining.set(false);
-            }
-        }
+        drain(null);
     }
 
     /**

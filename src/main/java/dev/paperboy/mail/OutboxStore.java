@@ -164,10 +164,9 @@ public class OutboxStore {
         return new Progress(digestKey, states, remaining, rate, eta, Timestamps.of(sent[0]), Timestamps.of(sent[1]));
     }
 
-    /** @return row counts by state for one digest */
-    @Transactional
+    /** @return row counts by state for one digest, every state present; called inside {@link #progress} */
     @SuppressWarnings("unchecked")
-    public Map<OutboxState, Long> countsByState(String digestKey) {
+    private Map<OutboxState, Long> countsByState(String digestKey) {
         Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
         for (OutboxState s : OutboxState.values()) {
             counts.put(s, 0L);

@@ -72,10 +72,6 @@ public class Paper extends PanacheEntityBase {
         return find("titleKey", titleKey).firstResultOptional();
     }
 
-    public static List<Paper> listedOn(LocalDate day) {
-        return list("listedOn = ?1 order by id", day);
-    }
-
     /** A page of papers added after {@code afterId}, for incremental indexing. */
     public static List<Paper> addedAfter(long afterId, int pageSize) {
         return find("id > ?1 order by id", afterId).page(0, pageSize).list();

@@ -16,7 +16,7 @@ public record EmailAddress(String value) {
         }
         String trimmed = raw.strip();
         if (trimmed.length() > MAX_LENGTH || trimmed.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new BadInputException("\"" + shown(trimmed) + "\" is not a valid email address.");
+            throw new BadInputException("\"" + BadInputException.shown(trimmed) + "\" is not a valid email address.");
         }
         try {
             InternetAddress address = new InternetAddress(trimmed, true);
@@ -29,7 +29,7 @@ public record EmailAddress(String value) {
             }
             return new EmailAddress(spec.substring(0, at) + "@" + spec.substring(at + 1).toLowerCase(Locale.ROOT));
         } catch (AddressException e) {
-            throw new BadInputException("\"" + shown(trimmed) + "\" is not a valid email address.");
+            throw new BadInputException("\"" + BadInputException.shown(trimmed) + "\" is not a valid email address.");
         }
     }
 
@@ -37,10 +37,5 @@ public record EmailAddress(String value) {
     public static String masked(String email) {
         int at = email.indexOf('@');
         return at <= 1 ? "***" + email.substring(Math.max(at, 0)) : email.charAt(0) + "***" + email.substring(at);
-    }
-
-    private static String shown(String s) {
-        String clean = s.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
     }
 }

@@ -69,11 +69,11 @@ public record Keywords(List<String> values) {
     private static void validate(String keyword) {
         if (keyword.length() > MAX_LENGTH) {
             throw new BadInputException("Keywords are limited to " + MAX_LENGTH + " characters, got " + keyword.length()
-                    + " in \"" + keyword.substring(0, 40) + "…\".");
+                    + " in \"" + BadInputException.shown(keyword) + "\".");
         }
         if (FORBIDDEN.matcher(keyword).find()) {
-            throw new BadInputException("Keywords may not contain control characters or '<' and '>': \"" + keyword
-                    .replaceAll("\\p{Cntrl}", "?") + "\".");
+            throw new BadInputException("Keywords may not contain control characters or '<' and '>': \""
+                    + BadInputException.shown(keyword) + "\".");
         }
         if (!HAS_WORD.matcher(keyword).find()) {
             throw new BadInputException("A keyword needs at least one letter or digit, got \"" + keyword + "\".");

@@ -160,7 +160,7 @@ public class SubscriberPages {
             return Float.parseFloat(raw.strip());
         } catch (NumberFormatException e) {
             throw new BadInputException("Minimum strength must be a number between 0 and 1, got \""
-                    + raw.replaceAll("\\p{Cntrl}", "?") + "\".");
+                    + BadInputException.shown(raw) + "\".");
         }
     }
 }

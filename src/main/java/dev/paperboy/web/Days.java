@@ -16,9 +16,7 @@ public final class Days {
         try {
             return LocalDate.parse(date.strip());
         } catch (DateTimeParseException e) {
-            String shown = date.replaceAll("\\p{Cntrl}", "?");
-            throw new BadInputException("\"" + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
-                    + "\" is not a date; expected YYYY-MM-DD.");
+            throw new BadInputException("\"" + BadInputException.shown(date) + "\" is not a date; expected YYYY-MM-DD.");
         }
     }
 }

@@ -3,13 +3,14 @@ package dev.paperboy.digest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.List;
 
 /** The JSON form of a digest's picked papers in the outbox's matches column. */
 final class DigestPayload {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<PickedPaper>> TYPE = new TypeReference<>() {};
+    private static final ObjectReader READER = JSON.readerFor(new TypeReference<List<PickedPaper>>() {});
 
     private DigestPayload() {}
 
@@ -23,7 +24,7 @@ final class DigestPayload {
 
     static List<PickedPaper> read(String json) {
         try {
-            return JSON.readValue(json, TYPE);
+            return READER.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Corrupt digest payload: " + e.getOriginalMessage(), e);
         }

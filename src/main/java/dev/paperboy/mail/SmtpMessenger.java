@@ -6,10 +6,23 @@ import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /** Sends through an SMTP relay with Jakarta Mail, one reused connection per worker. */
 final class SmtpMessenger implements Messenger {
+
+    /**
+     * Jakarta Mail names its protocol trace logger after the transport's package, ours, and writes every byte of
+     * every message into it, one at a time, when FINEST is on, as it is under an unconfigured JBoss LogManager.
+     * That trace would also log recipients' addresses; it stays off. Held here so the setting is not collected.
+     */
+    private static final Logger PROTOCOL_TRACE = Logger.getLogger(SmtpMessenger.class.getPackageName() + ".protocol");
+
+    static {
+        PROTOCOL_TRACE.setLevel(Level.INFO);
+    }
 
     private final MailConfig.Smtp config;
     private final Session session;

@@ -1,6 +1,7 @@
 package dev.paperboy.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +92,21 @@ class SmtpMessengerTest {
         m.setSubject("test");
         m.setText("hello");
         return m;
+    }
+
+    @Test
+    void theProtocolTraceStaysOffWhenThePackageLogsEverything() {
+        java.util.logging.Logger pkg = java.util.logging.Logger.getLogger("dev.paperboy.mail");
+        java.util.logging.Level before = pkg.getLevel();
+        pkg.setLevel(java.util.logging.Level.ALL);
+        try {
+            new SmtpMessenger(smtp(25));
+            // Jakarta Mail names the trace logger after our SMTPTransport subclass's package.
+            assertFalse(java.util.logging.Logger.getLogger("dev.paperboy.mail.protocol")
+                    .isLoggable(java.util.logging.Level.FINEST), "every byte sent, addresses included, would be logged");
+        } finally {
+            pkg.setLevel(before);
+        }
     }
 
     static MailConfig.Smtp smtp(int port) {

@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +95,7 @@ public class Deliverer {
         int sent = 0;
         int onConnection = 0;
         Messenger.Connection connection = null;
+        List<OutboxStore.Accepted> accepted = new ArrayList<>();
         try {
             OutboxEntry entry;
             while ((entry = claims.next()) != null) {
@@ -106,7 +109,7 @@ public class Deliverer {
                     }
                 }
                 throttle.acquire();
-                Outcome outcome = deliver(connection, entry);
+                Outcome outcome = deliver(connection, entry, accepted);
                 if (outcome != Outcome.ERROR) {
                     sent += outcome == Outcome.SENT ? 1 : 0;
                     if (++onConnection >= config.smtp().messagesPerConnection()) {
@@ -123,6 +126,7 @@ public class Deliverer {
             }
             return sent;
         } finally {
+            store.markSent(accepted);
             if (connection != null) {
                 connection.close();
             }
@@ -131,7 +135,8 @@ public class Deliverer {
 
     private enum Outcome { SENT, SKIPPED, ERROR }
 
-    private Outcome deliver(Messenger.Connection connection, OutboxEntry entry) {
+    /** @param accepted sent messages not yet marked SENT; they are recorded with the next hand-over */
+    private Outcome deliver(Messenger.Connection connection, OutboxEntry entry, List<OutboxStore.Accepted> accepted) {
         Optional<OutgoingEmail> email;
         MimeMessage message;
         String messageId = mime.newMessageId();
@@ -150,12 +155,14 @@ public class Deliverer {
         boolean[] handedOver = {false};
         try {
             connection.send(message, () -> {
-                if (!store.markHandingOver(entry.id, entry.claimToken)) {
+                boolean ours = store.markHandingOver(entry.id, entry.claimToken, accepted);
+                accepted.clear();
+                if (!ours) {
                     throw new LostClaim();
                 }
                 handedOver[0] = true;
             });
-            store.markSent(entry.id, messageId);
+            accepted.add(new OutboxStore.Accepted(entry.id, messageId, OffsetDateTime.now(ZoneOffset.UTC)));
             return Outcome.SENT;
         } catch (MessagingException e) {
             onFailure(entry, SmtpFailure.classify(e, handedOver[0]));

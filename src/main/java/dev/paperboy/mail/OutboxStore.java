@@ -71,31 +71,73 @@ public class OutboxStore {
                 .setParameter(1, ids).getResultList();
     }
 
+    /** A message the relay accepted whose SENT mark is not written yet. */
+    public record Accepted(long id, String messageId, OffsetDateTime at) {}
+
     /**
-     * Recorded just before the end-of-data dot: from here on a crash must not lead to a second send.
+     * Recorded just before the end-of-data dot: from here on a crash must not lead to a second send. The same
+     * transaction records the messages this worker had sent since, so a send costs one commit, not two.
      *
      * @return false if the claim was lost (its lease expired and the row was claimed again): do not send
      */
-    public boolean markHandingOver(long id, String claimToken) {
-        return autocommit("update outbox set state = 'SENDING' where id = ? and state = 'PENDING' and claim_token = ?",
-                id, claimToken) == 1;
+    public boolean markHandingOver(long id, String claimToken, List<Accepted> accepted) {
+        return inTransaction(c -> {
+            recordSent(c, accepted);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update outbox set state = 'SENDING' where id = ? and state = 'PENDING' and claim_token = ?")) {
+                ps.setLong(1, id);
+                ps.setString(2, claimToken);
+                return ps.executeUpdate() == 1;
+            }
+        });
     }
 
-    public void markSent(long id, String messageId) {
-        autocommit("update outbox set state = 'SENT', sent_at = ?, message_id = ?, last_error = null where id = ?",
-                now(), messageId, id);
+    public void markSent(List<Accepted> accepted) {
+        if (!accepted.isEmpty()) {
+            inTransaction(c -> {
+                recordSent(c, accepted);
+                return true;
+            });
+        }
+    }
+
+    private static void recordSent(Connection c, List<Accepted> accepted) throws SQLException {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "update outbox set state = 'SENT', sent_at = ?, message_id = ?, last_error = null where id = ?")) {
+            for (Accepted a : accepted) {
+                ps.setObject(1, a.at());
+                ps.setString(2, a.messageId());
+                ps.setLong(3, a.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private interface Work {
+        boolean run(Connection c) throws SQLException;
     }
 
     /**
-     * One statement in its own autocommit transaction, straight on the pool: the two updates around every send
-     * are the hot path, and a JTA transaction each would cost more than the SMTP exchange.
+     * Plain JDBC straight on the pool: the statements around every send are the hot path, and a JTA transaction
+     * each would cost more than the SMTP exchange.
      */
-    private int autocommit(String sql, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
+    private boolean inTransaction(Work work) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
-            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("outbox update failed: " + e.getMessage(), e);
         }

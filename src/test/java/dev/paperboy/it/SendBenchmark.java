@@ -2,6 +2,7 @@ package dev.paperboy.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.mail.TransportYardstick;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
@@ -43,8 +44,13 @@ public final class SendBenchmark {
             double sourceRate = smtpSource(messages);
             System.out.printf("smtp-source -d -s 4 -l 20000 -m %d: %.0f messages/s%n", messages, sourceRate);
 
-            int size = measureSize(db, dir);
+            List<byte[]> digests = sampleDigests(db, dir);
+            int size = (int) digests.stream().mapToInt(d -> d.length).average().orElse(0);
             System.out.printf("digest size: %d bytes on average (10 papers, multipart text + HTML)%n", size);
+            Files.write(dir.resolve("sample-digest.eml"), digests.get(0));
+            double transportRate = TransportYardstick.rate(2525, digests.get(0), messages, connections);
+            System.out.printf("Jakarta Mail transport alone, one pre-built digest, %d connections: %.0f messages/s (%.0f%% of smtp-source)%n",
+                    connections, transportRate, 100 * transportRate / sourceRate);
 
             Map<String, String> config = new HashMap<>(db.config(false));
             config.put("PAPERBOY_MAIL_TRANSPORT", "smtp");
@@ -56,6 +62,8 @@ public final class SendBenchmark {
             config.put("PAPERBOY_MAIL_DELIVERY_DRAIN_INTERVAL", "off");
             config.put("PAPERBOY_DATA_DIR", dir.resolve("send").toString());
             config.put("PAPERBOY_MAIL_SMTP_WRITE_TIMEOUT", System.getProperty("bench.write-timeout", "30s"));
+            Path gcLog = dir.resolve("send-gc.log");
+            System.setProperty("it.jvm.args", (System.getProperty("it.jvm.args", "") + " -Xlog:gc:file=" + gcLog).strip());
             try (AppProcess app = AppProcess.start("send", config, dir)) {
                 insertDigests(db, messages, "2025-09-04");
                 long t0 = System.nanoTime();
@@ -66,9 +74,12 @@ public final class SendBenchmark {
                 System.out.printf("paperboy (%d connections): %d digests composed, sent and recorded in %.1f s: %.0f messages/s%n",
                         connections, report.get("emails").asInt(), secs, rate);
                 System.out.printf("outbox states: %s%n", progress.get("states"));
-                System.out.printf("ratio paperboy / smtp-source: %.0f%%%n", 100 * rate / sourceRate);
-                System.out.println("peak heap: the service ran with -Xmx512m (AppProcess) and finished");
+                System.out.printf("ratio paperboy / smtp-source: %.0f%%, paperboy / transport alone: %.0f%%%n",
+                        100 * rate / sourceRate, 100 * rate / transportRate);
             }
+            HeapPeaks heap = HeapPeaks.fromGcLog(gcLog);
+            System.out.printf("heap (-Xmx512m): peak used %d MB, peak live after a collection %d MB, %d collections%n",
+                    heap.usedMb(), heap.liveMb(), heap.collections());
         } finally {
             sink.destroy();
         }
@@ -85,8 +96,8 @@ public final class SendBenchmark {
         return messages / ((System.nanoTime() - t0) / 1e9);
     }
 
-    /** A short run into GreenMail, to read real message sizes; it also creates the schema and the subscribers. */
-    private static int measureSize(ItDatabase db, Path dir) throws Exception {
+    /** A short run into GreenMail, to read real digests; it also creates the schema and the subscribers. */
+    private static List<byte[]> sampleDigests(ItDatabase db, Path dir) throws Exception {
         try (Inbox inbox = new Inbox()) {
             Map<String, String> config = new HashMap<>(db.config(true));
             config.putAll(inbox.config());
@@ -99,13 +110,16 @@ public final class SendBenchmark {
                 insertDigests(db, 50, "2025-09-05");
                 app.post("/api/admin/digests/2025-09-05/send", "");
             }
-            long total = 0;
+            List<byte[]> digests = new ArrayList<>();
             for (MimeMessage m : inbox.mail.getReceivedMessages()) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 m.writeTo(out);
-                total += out.size();
+                digests.add(out.toByteArray());
             }
-            return (int) (total / Math.max(1, inbox.mail.getReceivedMessages().length));
+            if (digests.isEmpty()) {
+                throw new IllegalStateException("the sample run delivered no digests; see " + dir.resolve("size.log"));
+            }
+            return digests;
         }
     }
 

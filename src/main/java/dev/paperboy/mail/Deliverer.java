@@ -95,7 +95,7 @@ public class Deliverer {
         int sent = 0;
         int onConnection = 0;
         Messenger.Connection connection = null;
-        List<OutboxStore.Accepted> accepted = new ArrayList<>();
+        Unrecorded unrecorded = new Unrecorded();
         try {
             OutboxEntry entry;
             while ((entry = claims.next()) != null) {
@@ -109,7 +109,7 @@ public class Deliverer {
                     }
                 }
                 throttle.acquire();
-                Outcome outcome = deliver(connection, entry, accepted);
+                Outcome outcome = deliver(connection, entry, unrecorded);
                 if (outcome != Outcome.ERROR) {
                     sent += outcome == Outcome.SENT ? 1 : 0;
                     if (++onConnection >= config.smtp().messagesPerConnection()) {
@@ -126,7 +126,9 @@ public class Deliverer {
             }
             return sent;
         } finally {
-            store.markSent(accepted);
+            if (unrecorded.accepted != null) {
+                store.markSent(unrecorded.accepted);
+            }
             if (connection != null) {
                 connection.close();
             }
@@ -135,8 +137,12 @@ public class Deliverer {
 
     private enum Outcome { SENT, SKIPPED, ERROR }
 
-    /** @param accepted sent messages not yet marked SENT; they are recorded with the next hand-over */
-    private Outcome deliver(Messenger.Connection connection, OutboxEntry entry, List<OutboxStore.Accepted> accepted) {
+    /** A worker's last accepted message, whose SENT mark rides with its next hand-over or is written at the end. */
+    private static final class Unrecorded {
+        OutboxStore.Accepted accepted;
+    }
+
+    private Outcome deliver(Messenger.Connection connection, OutboxEntry entry, Unrecorded unrecorded) {
         Optional<OutgoingEmail> email;
         MimeMessage message;
         String messageId = mime.newMessageId();
@@ -155,14 +161,14 @@ public class Deliverer {
         boolean[] handedOver = {false};
         try {
             connection.send(message, () -> {
-                boolean ours = store.markHandingOver(entry.id, entry.claimToken, accepted);
-                accepted.clear();
+                boolean ours = store.markHandingOver(entry.id, entry.claimToken, unrecorded.accepted);
+                unrecorded.accepted = null;
                 if (!ours) {
                     throw new LostClaim();
                 }
                 handedOver[0] = true;
             });
-            accepted.add(new OutboxStore.Accepted(entry.id, messageId, OffsetDateTime.now(ZoneOffset.UTC)));
+            unrecorded.accepted = new OutboxStore.Accepted(entry.id, messageId, OffsetDateTime.now(ZoneOffset.UTC));
             return Outcome.SENT;
         } catch (MessagingException e) {
             onFailure(entry, SmtpFailure.classify(e, handedOver[0]));

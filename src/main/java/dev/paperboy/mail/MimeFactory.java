@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Builds standards-complete MIME messages: multipart/alternative text + HTML in UTF-8, RFC 2047 subjects and
@@ -39,6 +40,8 @@ public class MimeFactory {
 
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u0085\\u2028\\u2029]+");
 
     private final MailConfig config;
     private volatile DateHeader date = new DateHeader(-1, "");
@@ -127,7 +130,7 @@ public class MimeFactory {
 
     /** Header values are single lines; a CR or LF smuggled in would start a new header. */
     static String oneLine(String value) {
-        return value == null ? "" : value.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip();
+        return value == null ? "" : LINE_BREAKS.matcher(value).replaceAll(" ").strip();
     }
 
     private static InternetAddress address(String configured, String key) {

@@ -76,68 +76,43 @@ public class OutboxStore {
 
     /**
      * Recorded just before the end-of-data dot: from here on a crash must not lead to a second send. The same
-     * transaction records the messages this worker had sent since, so a send costs one commit, not two.
+     * statement records the message this worker sent before, so a send costs one round trip and one commit.
      *
+     * @param previous the worker's last accepted message, still unrecorded; null if none
      * @return false if the claim was lost (its lease expired and the row was claimed again): do not send
      */
-    public boolean markHandingOver(long id, String claimToken, List<Accepted> accepted) {
-        return inTransaction(c -> {
-            recordSent(c, accepted);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update outbox set state = 'SENDING' where id = ? and state = 'PENDING' and claim_token = ?")) {
-                ps.setLong(1, id);
-                ps.setString(2, claimToken);
-                return ps.executeUpdate() == 1;
-            }
-        });
+    public boolean markHandingOver(long id, String claimToken, Accepted previous) {
+        if (previous == null) {
+            return autocommit("update outbox set state = 'SENDING' where id = ? and state = 'PENDING' and claim_token = ?",
+                    id, claimToken) == 1;
+        }
+        // Both rows in one UPDATE: the previous row always matches (this worker holds it in SENDING), so the
+        // count is 2 exactly when this row's claim still holds.
+        return autocommit("""
+                update outbox set
+                  state = case when id = ? then 'SENDING' else 'SENT' end,
+                  sent_at = case when id = ? then sent_at else ? end,
+                  message_id = case when id = ? then message_id else ? end,
+                  last_error = case when id = ? then last_error else null end
+                where (id = ? and state = 'PENDING' and claim_token = ?) or id = ?""",
+                id, id, previous.at(), id, previous.messageId(), id, id, claimToken, previous.id()) == 2;
     }
 
-    public void markSent(List<Accepted> accepted) {
-        if (!accepted.isEmpty()) {
-            inTransaction(c -> {
-                recordSent(c, accepted);
-                return true;
-            });
-        }
-    }
-
-    private static void recordSent(Connection c, List<Accepted> accepted) throws SQLException {
-        if (accepted.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "update outbox set state = 'SENT', sent_at = ?, message_id = ?, last_error = null where id = ?")) {
-            for (Accepted a : accepted) {
-                ps.setObject(1, a.at());
-                ps.setString(2, a.messageId());
-                ps.setLong(3, a.id());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private interface Work {
-        boolean run(Connection c) throws SQLException;
+    public void markSent(Accepted accepted) {
+        autocommit("update outbox set state = 'SENT', sent_at = ?, message_id = ?, last_error = null where id = ?",
+                accepted.at(), accepted.messageId(), accepted.id());
     }
 
     /**
-     * Plain JDBC straight on the pool: the statements around every send are the hot path, and a JTA transaction
-     * each would cost more than the SMTP exchange.
+     * One statement in its own autocommit transaction, straight on the pool: the statement around every send
+     * is the hot path, and a JTA transaction each would cost more than the SMTP exchange.
      */
-    private boolean inTransaction(Work work) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                boolean result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+    private int autocommit(String sql, Object... params) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
             }
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("outbox update failed: " + e.getMessage(), e);
         }

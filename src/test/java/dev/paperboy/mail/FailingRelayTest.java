@@ -19,7 +19,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -129,15 +128,7 @@ class FailingRelayTest {
     }
 
     private static void confirmed(String email) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Subscriber s = new Subscriber();
-            s.email = email;
-            s.status = SubscriberStatus.CONFIRMED;
-            s.keywords = "neural collapse\ntime series forecasting";
-            s.createdAt = OffsetDateTime.now();
-            s.confirmedAt = s.createdAt;
-            s.persist();
-        });
+        Subscribers.confirmed(email, "neural collapse\ntime series forecasting");
     }
 
     private static String state(String email) {

@@ -1,0 +1,82 @@
+package dev.paperboy.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.support.Subscribers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The hand-over statement, which records the worker's previous email as SENT in the same round trip. */
+@QuarkusTest
+class OutboxStoreTest {
+
+    @Inject
+    OutboxStore store;
+
+    @Test
+    void aHandOverAlsoRecordsThePreviousEmailAsSent() {
+        List<OutboxEntry> rows = claimTwo();
+        OutboxEntry first = rows.get(0);
+        OutboxEntry second = rows.get(1);
+
+        assertTrue(store.markHandingOver(first.id, first.claimToken, null));
+        assertEquals("SENDING", column(first.id, "state"));
+
+        OutboxStore.Accepted accepted = new OutboxStore.Accepted(first.id, "<a@test>", OffsetDateTime.now(ZoneOffset.UTC));
+        assertTrue(store.markHandingOver(second.id, second.claimToken, accepted));
+        assertEquals("SENT", column(first.id, "state"));
+        assertEquals("<a@test>", column(first.id, "message_id"));
+        assertEquals("SENDING", column(second.id, "state"));
+        assertNull(column(second.id, "message_id"));
+
+        store.markSent(new OutboxStore.Accepted(second.id, "<b@test>", OffsetDateTime.now(ZoneOffset.UTC)));
+        assertEquals("SENT", column(second.id, "state"));
+    }
+
+    @Test
+    void aLostClaimStopsTheSendButStillRecordsThePreviousOne() {
+        List<OutboxEntry> rows = claimTwo();
+        OutboxEntry first = rows.get(0);
+        OutboxEntry second = rows.get(1);
+        assertTrue(store.markHandingOver(first.id, first.claimToken, null));
+
+        OutboxStore.Accepted accepted = new OutboxStore.Accepted(first.id, "<a@test>", OffsetDateTime.now(ZoneOffset.UTC));
+        assertFalse(store.markHandingOver(second.id, "a-claim-token-someone-else-replaced", accepted));
+        assertEquals("SENT", column(first.id, "state"));
+        assertEquals("PENDING", column(second.id, "state"), "not handed over: the send is aborted before the dot");
+    }
+
+    /** Leaves no confirmed subscribers behind for other tests' digest runs; their outbox rows go with them. */
+    @AfterEach
+    void removeSubscribers() {
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.delete("email like ?1", "outbox-store-%"));
+    }
+
+    private List<OutboxEntry> claimTwo() {
+        String digest = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 2; i++) {
+            long subscriber = Subscribers.confirmed("outbox-store-" + digest + "-" + i + "@example.org", "graph neural networks");
+            assertTrue(store.enqueue(subscriber, digest, "[]"));
+        }
+        List<OutboxEntry> rows = store.claim("test", digest, 10, Duration.ofMinutes(5));
+        assertEquals(2, rows.size());
+        return rows;
+    }
+
+    private static Object column(long id, String column) {
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.getEntityManager()
+                .createNativeQuery("select " + column + " from outbox where id = ?1").setParameter(1, id).getSingleResult());
+    }
+}

@@ -31,13 +31,16 @@ class EndToEndTest {
         String email = "e2e-" + UUID.randomUUID() + "@example.org";
 
         Api.signUpWithForm(email, "time series forecasting\nneural collapse").then()
-                .statusCode(200).body(containsString("Check your inbox"));
+                .statusCode(200).body(containsString("Check your inbox"), containsString("The link works for 3 days."));
         assertEquals(SubscriberStatus.PENDING, Subscribers.status(email));
 
         List<MimeMessage> confirmations = MailServer.messagesTo(email, "Confirm");
         assertEquals(1, confirmations.size());
         MimeMessage confirmation = confirmations.get(0);
         assertEquals("auto-generated", confirmation.getHeader("Auto-Submitted", null));
+        // The configured lifetime (P3D in the test profile), not a fixed text.
+        assertTrue(Mails.part(confirmation, "text/plain").contains("The link works for 3 days."));
+        assertTrue(Mails.part(confirmation, "text/html").contains("The link works for 3 days."));
         String confirmPath = Mails.link(confirmation, "/confirm?t=");
 
         // Opening the link (as a mail scanner would) only shows a button.

@@ -14,8 +14,8 @@ public class AccountMail {
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
-        static native TemplateInstance confirmHtml(String confirmUrl);
-        static native TemplateInstance confirmText(String confirmUrl);
+        static native TemplateInstance confirmHtml(String confirmUrl, String linkLifetime);
+        static native TemplateInstance confirmText(String confirmUrl, String linkLifetime);
         static native TemplateInstance manageHtml(String manageUrl, String unsubscribeUrl);
         static native TemplateInstance manageText(String manageUrl, String unsubscribeUrl);
     }
@@ -28,9 +28,11 @@ public class AccountMail {
         this.mime = mime;
     }
 
-    public void sendConfirmation(String to, String confirmUrl) {
+    /** @param linkLifetime how long {@code confirmUrl} works, in words, e.g. "7 days" */
+    public void sendConfirmation(String to, String confirmUrl, String linkLifetime) {
         send(new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, to, "Confirm your Paperboy subscription",
-                Templates.confirmText(confirmUrl).render(), Templates.confirmHtml(confirmUrl).render(), null));
+                Templates.confirmText(confirmUrl, linkLifetime).render(),
+                Templates.confirmHtml(confirmUrl, linkLifetime).render(), null));
     }
 
     public void sendManageLink(String to, String manageUrl, String unsubscribeUrl) {

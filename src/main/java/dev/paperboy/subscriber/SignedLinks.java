@@ -84,6 +84,23 @@ public class SignedLinks {
         }
     }
 
+    /** @return how long a new link for {@code purpose} works, in words, e.g. "7 days", for emails and pages */
+    public String lifetime(LinkToken.Purpose purpose) {
+        return inWords(ttl(purpose));
+    }
+
+    static String inWords(Duration d) {
+        long minutes = Math.max(1, d.toMinutes());
+        if (minutes % (24 * 60) == 0) {
+            return plural(minutes / (24 * 60), "day");
+        }
+        return minutes % 60 == 0 ? plural(minutes / 60, "hour") : plural(minutes, "minute");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
     private Duration ttl(LinkToken.Purpose purpose) {
         return switch (purpose) {
             case CONFIRM -> config.confirmLinkTtl();

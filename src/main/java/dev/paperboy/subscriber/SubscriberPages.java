@@ -27,7 +27,7 @@ public class SubscriberPages {
     @CheckedTemplate(basePath = "subscriber")
     static class Templates {
         static native TemplateInstance signup(String csrf, String email, String keywords, String error);
-        static native TemplateInstance checkInbox();
+        static native TemplateInstance checkInbox(String linkLifetime);
         static native TemplateInstance confirm(String token);
         static native TemplateInstance confirmed(String manageUrl);
         static native TemplateInstance manage(String token, String email, String keywords, String minStrength,
@@ -64,7 +64,7 @@ public class SubscriberPages {
         } catch (BadInputException e) {
             return signupPage(Response.Status.BAD_REQUEST, email, keywords, e.getMessage());
         }
-        return Response.ok(Templates.checkInbox()).build();
+        return Response.ok(Templates.checkInbox(subscriptions.confirmLinkLifetime())).build();
     }
 
     @GET

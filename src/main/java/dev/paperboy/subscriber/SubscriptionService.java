@@ -29,10 +29,16 @@ public class SubscriptionService {
      * Starts or renews a subscription. A new or lapsed address gets a confirmation email; a confirmed one gets
      * a manage link instead, so nobody can change someone else's keywords by signing up with their address.
      */
+    /** @return how long a confirmation link works, in words, as the emails and pages say it */
+    public String confirmLinkLifetime() {
+        return links.lifetime(Purpose.CONFIRM);
+    }
+
     public void subscribe(EmailAddress email, Keywords keywords) {
         Subscriber s = QuarkusTransaction.requiringNew().call(() -> upsertPending(email, keywords));
         switch (s.status) {
-            case PENDING -> mail.sendConfirmation(s.email, links.url("/confirm", Purpose.CONFIRM, s.id, 0));
+            case PENDING -> mail.sendConfirmation(s.email, links.url("/confirm", Purpose.CONFIRM, s.id, 0),
+                    confirmLinkLifetime());
             case CONFIRMED -> mail.sendManageLink(s.email, links.url("/manage", Purpose.MANAGE, s.id, 0),
                     links.url("/unsubscribe", Purpose.UNSUBSCRIBE, s.id, 0));
             default -> LOG.infof("Sign-up for suppressed address %s ignored", EmailAddress.masked(s.email));

@@ -1,13 +1,17 @@
 package dev.paperboy.admin;
 
 import dev.paperboy.digest.DigestRun;
+import dev.paperboy.ingest.ArxivFeedClient;
 import dev.paperboy.ingest.DigestFormat;
 import dev.paperboy.ingest.HfDailyPapersClient;
 import dev.paperboy.ingest.IngestService;
+import dev.paperboy.ingest.ParsedPaper;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,12 +25,14 @@ public class DailyJob {
 
     private final ScheduleConfig config;
     private final HfDailyPapersClient hf;
+    private final ArxivFeedClient arxiv;
     private final IngestService ingest;
     private final DigestRun digest;
 
-    DailyJob(ScheduleConfig config, HfDailyPapersClient hf, IngestService ingest, DigestRun digest) {
+    DailyJob(ScheduleConfig config, HfDailyPapersClient hf, ArxivFeedClient arxiv, IngestService ingest, DigestRun digest) {
         this.config = config;
         this.hf = hf;
+        this.arxiv = arxiv;
         this.ingest = ingest;
         this.digest = digest;
     }
@@ -40,13 +46,20 @@ public class DailyJob {
     /** Runs the day's job now; operators may call it for a given date. */
     public DigestRun.SendReport run(LocalDate date) {
         if (config.fetchHf()) {
-            try {
-                ingest.store(date, DigestFormat.HF_JSON, hf.fetch(date));
-            } catch (RuntimeException e) {
-                // Still send what was uploaded for the day; the fetch is retried by the next run.
-                LOG.errorf("Fetching Daily Papers for %s failed: %s", date, e.getMessage());
-            }
+            fetch(date, DigestFormat.HF_JSON, () -> hf.fetch(date));
+        }
+        if (arxiv.configured()) {
+            fetch(date, DigestFormat.ARXIV_ATOM, arxiv::fetch);
         }
         return digest.send(date);
+    }
+
+    private void fetch(LocalDate date, DigestFormat format, Supplier<List<ParsedPaper>> source) {
+        try {
+            ingest.store(date, format, source.get());
+        } catch (RuntimeException e) {
+            // Still send what was uploaded or fetched elsewhere for the day; the fetch is retried by the next run.
+            LOG.errorf("Fetching %s papers for %s failed: %s", format.id(), date, e.getMessage());
+        }
     }
 }

@@ -10,7 +10,9 @@ public enum DigestFormat {
     /** The Hugging Face Daily Papers API response: a JSON array of {paper: {...}} items. */
     HF_JSON("hf-json"),
     /** A text capture of the Daily Papers page: header lines, then title / blank line / abstract per paper. */
-    PAGE_TEXT("page-text");
+    PAGE_TEXT("page-text"),
+    /** An arXiv Atom feed: the daily listing (rss.arxiv.org/atom/...) or a query API response. */
+    ARXIV_ATOM("arxiv-atom");
 
     private final String id;
 
@@ -29,6 +31,7 @@ public enum DigestFormat {
         return switch (this) {
             case HF_JSON -> new HfJsonParser().parse(body);
             case PAGE_TEXT -> new PageTextParser().parse(body);
+            case ARXIV_ATOM -> new ArxivAtomParser().parse(body);
         };
     }
 

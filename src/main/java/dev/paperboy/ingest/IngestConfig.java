@@ -3,6 +3,8 @@ package dev.paperboy.ingest;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Where the daily job fetches papers from. */
 @ConfigMapping(prefix = "paperboy.ingest")
@@ -19,6 +21,12 @@ public interface IngestConfig {
     /** Pages fetched at most per day, a bound against a misbehaving server. */
     @WithDefault("20")
     int hfMaxPages();
+
+    /**
+     * arXiv Atom feeds the daily job reads after the HF API, e.g. {@code https://rss.arxiv.org/atom/cs.LG};
+     * none by default. Comma-separated.
+     */
+    Optional<List<String>> arxivFeeds();
 
     /** Timeout of each HTTP request to a source. */
     @WithDefault("30s")

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,11 +68,12 @@ class HfDailyPapersClientTest {
         return sb.append("]").toString();
     }
 
-    private static IngestConfig config(String base, int pageSize) {
+    static IngestConfig config(String base, int pageSize, String... arxivFeeds) {
         return new IngestConfig() {
             public String hfBaseUrl() { return base; }
             public int hfPageSize() { return pageSize; }
             public int hfMaxPages() { return 10; }
+            public Optional<List<String>> arxivFeeds() { return arxivFeeds.length == 0 ? Optional.empty() : Optional.of(List.of(arxivFeeds)); }
             public Duration fetchTimeout() { return Duration.ofSeconds(5); }
         };
     }

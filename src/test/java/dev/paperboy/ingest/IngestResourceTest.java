@@ -50,6 +50,25 @@ class IngestResourceTest {
     }
 
     @Test
+    void anArxivFeedIsStoredOnceLinkedToArxivAndAHostileOneChangesNothing() {
+        String day = "2025-09-04";
+        String feed = Api.resource("/fixtures/arxiv-listing.atom.xml");
+        Api.ingest(day, "arxiv-atom", feed).then().statusCode(200)
+                .body("received", equalTo(2)).body("added", equalTo(2)).body("duplicates", equalTo(0));
+        Api.ingest(day, "arxiv-atom", feed).then().statusCode(200).body("added", equalTo(0)).body("duplicates", equalTo(2));
+        Paper p = QuarkusTransaction.requiringNew().call(() -> Paper.findByArxivId("2509.02517").orElseThrow());
+        assertEquals("https://arxiv.org/abs/2509.02517", p.url);
+        assertEquals("arxiv-atom", p.source);
+
+        long before = QuarkusTransaction.requiringNew().call(() -> Paper.count());
+        String xxe = feed.replace("<feed ", "<!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<feed ")
+                .replace("2509.02688v1</id>", "2509.09999v1</id>");
+        Api.ingest(day, "arxiv-atom", xxe).then().statusCode(400)
+                .body("message", containsString("Malformed arxiv-atom digest at line")).body("message", containsString("DOCTYPE"));
+        assertEquals(before, QuarkusTransaction.requiringNew().call(() -> Paper.count()), "nothing stored");
+    }
+
+    @Test
     void pageTextFixtureHas55Papers() {
         Api.ingestSample();
         Api.ingest(Api.SAMPLE_DAY, "page-text", Api.resource("/fixtures/daily-papers-page.txt")).then()
@@ -80,7 +99,7 @@ class IngestResourceTest {
     @Test
     void badParametersAreRejected() {
         Api.ingest("2031-01-01", "pdf", "x").then().statusCode(400)
-                .body("message", equalTo("Unknown format \"pdf\"; expected one of hf-json, page-text."));
+                .body("message", equalTo("Unknown format \"pdf\"; expected one of hf-json, page-text, arxiv-atom."));
         Api.ingest("yesterday", "page-text", "x").then().statusCode(400)
                 .body("message", containsString("\"yesterday\" is not a date"));
         Api.admin().contentType(ContentType.TEXT).body("x").post("/api/admin/ingest?format=page-text").then()

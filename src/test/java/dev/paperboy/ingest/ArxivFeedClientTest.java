@@ -1,0 +1,78 @@
+package dev.paperboy.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.paperboy.web.UnavailableException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The arXiv feed client against a local server holding the two fixture feeds. */
+class ArxivFeedClientTest {
+
+    private HttpServer server;
+    private String base;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        serve("/atom/cs.LG", "arxiv-listing.atom.xml");
+        serve("/api/query", "arxiv-query.atom.xml");
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void readsEveryConfiguredFeed() {
+        ArxivFeedClient client = new ArxivFeedClient(HfDailyPapersClientTest.config(base, 50,
+                base + "/atom/cs.LG", " " + base + "/api/query?search_query=cat:cs.LG"));
+        assertTrue(client.configured());
+        assertEquals(List.of("2509.02517", "2509.02688", "2509.01001", "hep-th/9901001"),
+                client.fetch().stream().map(ParsedPaper::arxivId).toList());
+    }
+
+    @Test
+    void noFeedsMeansNothingToFetch() {
+        ArxivFeedClient client = new ArxivFeedClient(HfDailyPapersClientTest.config(base, 50));
+        assertFalse(client.configured());
+        assertEquals(List.of(), client.fetch());
+    }
+
+    @Test
+    void aMissingFeedIsReportedNotSwallowed() {
+        ArxivFeedClient client = new ArxivFeedClient(HfDailyPapersClientTest.config(base, 50, base + "/atom/nope"));
+        UnavailableException e = assertThrows(UnavailableException.class, client::fetch);
+        assertTrue(e.getMessage().contains("arXiv feed answered 404"), e.getMessage());
+    }
+
+    private void serve(String path, String fixture) {
+        server.createContext(path, exchange -> {
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            byte[] body;
+            try (InputStream in = ArxivFeedClientTest.class.getResourceAsStream("/fixtures/" + fixture)) {
+                body = in.readAllBytes();
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/atom+xml");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+    }
+}

@@ -38,6 +38,7 @@ final class ArxivAtomParser {
         try {
             in = XML.createXMLStreamReader(new StringReader(body));
             boolean feed = false;
+            int entries = 0;
             while (in.hasNext()) {
                 int event = in.next();
                 if (event == XMLStreamConstants.DTD) {
@@ -52,10 +53,10 @@ final class ArxivAtomParser {
                     }
                     feed = true;
                 } else if (isAtom(in, "entry")) {
-                    if (papers.size() == MAX_ENTRIES) {
+                    if (++entries > MAX_ENTRIES) {
                         throw error(in.getLocation(), "a feed has at most " + MAX_ENTRIES + " entries");
                     }
-                    Entry entry = Entry.read(in, papers.size() + 1);
+                    Entry entry = Entry.read(in, entries);
                     if (!entry.isReplacement()) {
                         papers.add(entry.toPaper());
                     }
@@ -66,7 +67,7 @@ final class ArxivAtomParser {
             }
             return papers;
         } catch (XMLStreamException e) {
-            throw error(e.getLocation(), "not well-formed XML: " + firstLine(e.getMessage()));
+            throw error(e.getLocation(), "not well-formed XML: " + reason(e.getMessage()));
         } finally {
             close(in);
         }
@@ -193,7 +194,8 @@ final class ArxivAtomParser {
         return s == null ? "" : s.replaceAll("\\s+", " ").strip();
     }
 
-    private static String firstLine(String message) {
+    /** The JDK prefixes its reason with the position, which the error already names. */
+    private static String reason(String message) {
         String m = message == null ? "" : message.strip();
         int nl = m.lastIndexOf("Message: ");
         m = nl >= 0 ? m.substring(nl + "Message: ".length()) : m;

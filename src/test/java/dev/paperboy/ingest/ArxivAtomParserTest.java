@@ -82,6 +82,9 @@ class ArxivAtomParserTest {
                 </feed>""";
         assertMalformed(noTitle, "entry 2 (line 3) <title>: is missing");
         assertMalformed(noTitle.replace("2509.00002", "not-an-id"), "holds no arXiv id");
+        String afterReplacement = noTitle.replace("<title>ok</title>",
+                "<title>ok</title><arxiv:announce_type xmlns:arxiv=\"http://arxiv.org/schemas/atom\">replace</arxiv:announce_type>");
+        assertMalformed(afterReplacement, "entry 2 (line 3)");
         assertMalformed("<rss><channel/></rss>", "expected an Atom <feed>");
         assertMalformed("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>http://arxiv.org/abs/2509.00001</id>"
                 + "<title>t</title><summary>s</summary><published>yesterday</published></entry></feed>", "<published>");

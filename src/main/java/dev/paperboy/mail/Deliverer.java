@@ -174,7 +174,8 @@ public class Deliverer {
             onFailure(entry, SmtpFailure.classify(e, handedOver[0]));
             return Outcome.ERROR;
         } catch (LostClaim e) {
-            // Another claimant owns the row now; the unfinished DATA dies with this connection.
+            // Another claimant owns the row now, or the recipient just unsubscribed (the row is then failed as
+            // "no longer subscribed" when its lease runs out). The unfinished DATA dies with this connection.
             return Outcome.ERROR;
         }
     }
@@ -198,7 +199,7 @@ public class Deliverer {
         }
     }
 
-    /** Thrown from the hand-over callback to abort a send whose claim expired and was taken over. */
+    /** Thrown from the hand-over callback to abort a send: claim taken over, or recipient gone since the claim. */
     private static final class LostClaim extends RuntimeException {
         LostClaim() {
             super("claim lost", null, false, false);

@@ -71,6 +71,13 @@ public class OutboxStore {
                 .setParameter(1, ids).getResultList();
     }
 
+    /**
+     * Recipients are read when a batch is claimed; someone who unsubscribes while the batch is being sent must
+     * still get nothing, so the hand-over checks again, at the last moment it can.
+     */
+    private static final String STILL_SUBSCRIBED =
+            " and subscriber_id in (select s.id from subscriber s where s.status = 'CONFIRMED')";
+
     /** A message the relay accepted whose SENT mark is not written yet. */
     public record Accepted(long id, String messageId, OffsetDateTime at) {}
 
@@ -79,12 +86,13 @@ public class OutboxStore {
      * statement records the message this worker sent before, so a send costs one round trip and one commit.
      *
      * @param previous the worker's last accepted message, still unrecorded; null if none
-     * @return false if the claim was lost (its lease expired and the row was claimed again): do not send
+     * @return false if the claim was lost (its lease expired and the row was claimed again) or the recipient has
+     *     unsubscribed since the claim: do not send
      */
     public boolean markHandingOver(long id, String claimToken, Accepted previous) {
         if (previous == null) {
-            return autocommit("update outbox set state = 'SENDING' where id = ? and state = 'PENDING' and claim_token = ?",
-                    id, claimToken) == 1;
+            return autocommit("update outbox set state = 'SENDING' where id = ? and state = 'PENDING' and claim_token = ?"
+                    + STILL_SUBSCRIBED, id, claimToken) == 1;
         }
         // Both rows in one UPDATE: the previous row always matches (this worker holds it in SENDING), so the
         // count is 2 exactly when this row's claim still holds.
@@ -94,7 +102,7 @@ public class OutboxStore {
                   sent_at = case when id = ? then sent_at else ? end,
                   message_id = case when id = ? then message_id else ? end,
                   last_error = case when id = ? then last_error else null end
-                where (id = ? and state = 'PENDING' and claim_token = ?) or id = ?""",
+                where (id = ? and state = 'PENDING' and claim_token = ?""" + STILL_SUBSCRIBED + ") or id = ?",
                 id, id, previous.at(), id, previous.messageId(), id, id, claimToken, previous.id()) == 2;
     }
 

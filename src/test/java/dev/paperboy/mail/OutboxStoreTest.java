@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.subscriber.SubscriberStatus;
 import dev.paperboy.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,6 +57,21 @@ class OutboxStoreTest {
         assertFalse(store.markHandingOver(second.id, "a-claim-token-someone-else-replaced", accepted));
         assertEquals("SENT", column(first.id, "state"));
         assertEquals("PENDING", column(second.id, "state"), "not handed over: the send is aborted before the dot");
+    }
+
+    @Test
+    void someoneWhoUnsubscribedSinceTheClaimIsNotHandedOver() {
+        List<OutboxEntry> rows = claimTwo();
+        OutboxEntry first = rows.get(0);
+        OutboxEntry second = rows.get(1);
+        assertTrue(store.markHandingOver(first.id, first.claimToken, null));
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.update("status = ?1 where id = ?2",
+                SubscriberStatus.UNSUBSCRIBED, second.subscriberId));
+
+        OutboxStore.Accepted accepted = new OutboxStore.Accepted(first.id, "<a@test>", OffsetDateTime.now(ZoneOffset.UTC));
+        assertFalse(store.markHandingOver(second.id, second.claimToken, accepted));
+        assertEquals("SENT", column(first.id, "state"));
+        assertEquals("PENDING", column(second.id, "state"), "the send is aborted before the dot");
     }
 
     /** Leaves no confirmed subscribers behind for other tests' digest runs; their outbox rows go with them. */

@@ -73,10 +73,12 @@ public class OutboxStore {
 
     /**
      * Recipients are read when a batch is claimed; someone who unsubscribes while the batch is being sent must
-     * still get nothing, so the hand-over checks again, at the last moment it can.
+     * still get nothing, so the hand-over checks again, at the last moment it can. Correlated EXISTS, one index
+     * probe: PostgreSQL plans {@code subscriber_id in (select ...)} under the OR below as a hash of every
+     * confirmed subscriber, built per statement (measured: 133 instead of 450 digests/s).
      */
     private static final String STILL_SUBSCRIBED =
-            " and subscriber_id in (select s.id from subscriber s where s.status = 'CONFIRMED')";
+            " and exists (select 1 from subscriber s where s.id = outbox.subscriber_id and s.status = 'CONFIRMED')";
 
     /** A message the relay accepted whose SENT mark is not written yet. */
     public record Accepted(long id, String messageId, OffsetDateTime at) {}

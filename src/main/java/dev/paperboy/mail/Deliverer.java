@@ -149,7 +149,7 @@ public class Deliverer {
         try {
             email = composer.compose(entry);
             if (email.isEmpty()) {
-                store.markFailed(entry.id, "not sent: the recipient is no longer subscribed");
+                store.markFailed(entry.id, OutboxStore.NO_LONGER_SUBSCRIBED);
                 return Outcome.SKIPPED;
             }
             message = mime.build(email.get(), messageId);
@@ -174,8 +174,9 @@ public class Deliverer {
             onFailure(entry, SmtpFailure.classify(e, handedOver[0]));
             return Outcome.ERROR;
         } catch (LostClaim e) {
-            // Another claimant owns the row now, or the recipient just unsubscribed (the row is then failed as
-            // "no longer subscribed" when its lease runs out). The unfinished DATA dies with this connection.
+            // The recipient just unsubscribed, or another claimant owns the row now and will send it.
+            // Either way the unfinished DATA dies with this connection.
+            store.failIfUnsubscribed(entry.id, entry.claimToken);
             return Outcome.ERROR;
         }
     }

@@ -24,6 +24,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class OutboxStore {
 
+    static final String NO_LONGER_SUBSCRIBED = "not sent: the recipient is no longer subscribed";
     static final String INTERRUPTED = "interrupted after hand-over to the relay; not retried, so it is never sent twice";
 
     private final EntityManager em;
@@ -142,6 +143,21 @@ public class OutboxStore {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update outbox set state = 'FAILED', attempts = attempts + 1, last_error = ?2 where id = ?1")
                 .setParameter(1, id).setParameter(2, clip(error)).executeUpdate());
+    }
+
+    /**
+     * Fails a row we still hold whose recipient is no longer subscribed; a row another claimant took over is
+     * left to it.
+     *
+     * @return true if the row was failed
+     */
+    public boolean failIfUnsubscribed(long id, String claimToken) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                update outbox set state = 'FAILED', last_error = ?3, claimed_by = null, claimed_at = null, claim_token = null
+                where id = ?1 and claim_token = ?2 and state = 'PENDING' and not exists
+                  (select 1 from subscriber s where s.id = outbox.subscriber_id and s.status = 'CONFIRMED')""")
+                .setParameter(1, id).setParameter(2, claimToken).setParameter(3, NO_LONGER_SUBSCRIBED)
+                .executeUpdate() == 1);
     }
 
     /** Gives claimed but untouched rows back at once instead of waiting for their lease to expire. */

@@ -72,6 +72,14 @@ class OutboxStoreTest {
         assertFalse(store.markHandingOver(second.id, second.claimToken, accepted));
         assertEquals("SENT", column(first.id, "state"));
         assertEquals("PENDING", column(second.id, "state"), "the send is aborted before the dot");
+
+        assertFalse(store.failIfUnsubscribed(second.id, "someone-else's-token"), "a row we no longer hold is left alone");
+        assertTrue(store.failIfUnsubscribed(second.id, second.claimToken));
+        assertEquals("FAILED", column(second.id, "state"));
+        assertEquals(OutboxStore.NO_LONGER_SUBSCRIBED, column(second.id, "last_error"));
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.update("status = ?1 where id = ?2",
+                SubscriberStatus.UNSUBSCRIBED, first.subscriberId));
+        assertFalse(store.failIfUnsubscribed(first.id, first.claimToken), "a sent row is never failed");
     }
 
     /** Leaves no confirmed subscribers behind for other tests' digest runs; their outbox rows go with them. */

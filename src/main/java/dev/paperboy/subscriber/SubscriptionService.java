@@ -20,20 +20,21 @@ public class SubscriptionService {
 
     private final SignedLinks links;
     private final AccountMail mail;
+
     SubscriptionService(SignedLinks links, AccountMail mail) {
         this.links = links;
         this.mail = mail;
+    }
+
+    /** @return how long a confirmation link works, in words, as the emails and pages say it */
+    public String confirmLinkLifetime() {
+        return links.lifetime(Purpose.CONFIRM);
     }
 
     /**
      * Starts or renews a subscription. A new or lapsed address gets a confirmation email; a confirmed one gets
      * a manage link instead, so nobody can change someone else's keywords by signing up with their address.
      */
-    /** @return how long a confirmation link works, in words, as the emails and pages say it */
-    public String confirmLinkLifetime() {
-        return links.lifetime(Purpose.CONFIRM);
-    }
-
     public void subscribe(EmailAddress email, Keywords keywords) {
         Subscriber s = QuarkusTransaction.requiringNew().call(() -> upsertPending(email, keywords));
         switch (s.status) {

@@ -32,17 +32,16 @@ class OutboxStoreTest {
         OutboxEntry first = rows.get(0);
         OutboxEntry second = rows.get(1);
 
-        assertTrue(store.markHandingOver(first.id, first.claimToken, null));
+        OutboxStore.Accepted accepted = handedOverAndAccepted(first);
         assertEquals("SENDING", column(first.id, "state"));
 
-        OutboxStore.Accepted accepted = new OutboxStore.Accepted(first.id, "<a@test>", OffsetDateTime.now(ZoneOffset.UTC));
         assertTrue(store.markHandingOver(second.id, second.claimToken, accepted));
         assertEquals("SENT", column(first.id, "state"));
         assertEquals("<a@test>", column(first.id, "message_id"));
         assertEquals("SENDING", column(second.id, "state"));
         assertNull(column(second.id, "message_id"));
 
-        store.markSent(new OutboxStore.Accepted(second.id, "<b@test>", OffsetDateTime.now(ZoneOffset.UTC)));
+        store.markSent(accepted(second, "<b@test>"));
         assertEquals("SENT", column(second.id, "state"));
     }
 
@@ -51,9 +50,8 @@ class OutboxStoreTest {
         List<OutboxEntry> rows = claimTwo();
         OutboxEntry first = rows.get(0);
         OutboxEntry second = rows.get(1);
-        assertTrue(store.markHandingOver(first.id, first.claimToken, null));
+        OutboxStore.Accepted accepted = handedOverAndAccepted(first);
 
-        OutboxStore.Accepted accepted = new OutboxStore.Accepted(first.id, "<a@test>", OffsetDateTime.now(ZoneOffset.UTC));
         assertFalse(store.markHandingOver(second.id, "a-claim-token-someone-else-replaced", accepted));
         assertEquals("SENT", column(first.id, "state"));
         assertEquals("PENDING", column(second.id, "state"), "not handed over: the send is aborted before the dot");
@@ -64,11 +62,9 @@ class OutboxStoreTest {
         List<OutboxEntry> rows = claimTwo();
         OutboxEntry first = rows.get(0);
         OutboxEntry second = rows.get(1);
-        assertTrue(store.markHandingOver(first.id, first.claimToken, null));
-        QuarkusTransaction.requiringNew().run(() -> Subscriber.update("status = ?1 where id = ?2",
-                SubscriberStatus.UNSUBSCRIBED, second.subscriberId));
+        OutboxStore.Accepted accepted = handedOverAndAccepted(first);
+        unsubscribe(second);
 
-        OutboxStore.Accepted accepted = new OutboxStore.Accepted(first.id, "<a@test>", OffsetDateTime.now(ZoneOffset.UTC));
         assertFalse(store.markHandingOver(second.id, second.claimToken, accepted));
         assertEquals("SENT", column(first.id, "state"));
         assertEquals("PENDING", column(second.id, "state"), "the send is aborted before the dot");
@@ -77,8 +73,7 @@ class OutboxStoreTest {
         assertTrue(store.failIfUnsubscribed(second.id, second.claimToken));
         assertEquals("FAILED", column(second.id, "state"));
         assertEquals(OutboxStore.NO_LONGER_SUBSCRIBED, column(second.id, "last_error"));
-        QuarkusTransaction.requiringNew().run(() -> Subscriber.update("status = ?1 where id = ?2",
-                SubscriberStatus.UNSUBSCRIBED, first.subscriberId));
+        unsubscribe(first);
         assertFalse(store.failIfUnsubscribed(first.id, first.claimToken), "a sent row is never failed");
     }
 
@@ -86,6 +81,21 @@ class OutboxStoreTest {
     @AfterEach
     void removeSubscribers() {
         QuarkusTransaction.requiringNew().run(() -> Subscriber.delete("email like ?1", "outbox-store-%"));
+    }
+
+    /** Hands {@code row} over with no previous email and returns it as the relay would have accepted it. */
+    private OutboxStore.Accepted handedOverAndAccepted(OutboxEntry row) {
+        assertTrue(store.markHandingOver(row.id, row.claimToken, null));
+        return accepted(row, "<a@test>");
+    }
+
+    private static OutboxStore.Accepted accepted(OutboxEntry row, String messageId) {
+        return new OutboxStore.Accepted(row.id, messageId, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    private static void unsubscribe(OutboxEntry row) {
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.update("status = ?1 where id = ?2",
+                SubscriberStatus.UNSUBSCRIBED, row.subscriberId));
     }
 
     private List<OutboxEntry> claimTwo() {

@@ -26,8 +26,7 @@ class TwoInstancesIT {
         ItDatabase db = new ItDatabase(dir);
         try (Inbox inbox = new Inbox()) {
             Map<String, String> config = new HashMap<>(inbox.config());
-            // Slow enough that one instance alone would need 10 s: the other, still planning its first run
-            // on a cold JVM, joins in time to claim a share.
+            // Slow enough that one instance alone would need 10 s, so the other joins in time to claim a share.
             config.put("PAPERBOY_MAIL_DELIVERY_RATE_PER_SECOND", "60");
             config.put("PAPERBOY_MAIL_DELIVERY_BATCH_SIZE", "20");
             config.put("PAPERBOY_MAIL_DELIVERY_DRAIN_INTERVAL", "off");
@@ -44,6 +43,8 @@ class TwoInstancesIT {
                 assertEquals(200, first.post("/api/admin/ingest?date=2025-09-03&format=page-text", sample).statusCode());
 
                 CompletableFuture<JsonNode> ra = send(first);
+                // Started together, the second could find nothing queued yet and finish before the first queues.
+                awaitQueued(db);
                 CompletableFuture<JsonNode> rb = send(second);
                 int sentByA = ra.get().get("emails").asInt();
                 int sentByB = rb.get().get("emails").asInt();
@@ -55,6 +56,16 @@ class TwoInstancesIT {
                 assertTrue(sentByA > 0 && sentByB > 0, "both instances sent some: " + sentByA + " / " + sentByB);
                 assertEquals(Map.of("SENT", (long) SUBSCRIBERS), db.outboxStates());
             }
+        }
+    }
+
+    private static void awaitQueued(ItDatabase db) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (db.outboxStates().isEmpty()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the first instance queued no digests within 60 s");
+            }
+            Thread.sleep(50);
         }
     }
 

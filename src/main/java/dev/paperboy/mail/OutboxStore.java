@@ -65,7 +65,9 @@ public class OutboxStore {
         String sql = "select id from outbox where state = 'PENDING' and next_attempt_at <= ?1"
                 + " and (claimed_at is null or claimed_at < ?2)"
                 + (digestKey == null ? "" : " and digest_key = ?4")
-                + " order by id limit ?3 for update skip locked";
+                // No ORDER BY: to sort, H2 reads and locks every due row, and a second instance claiming
+                // meanwhile would find all of them locked and conclude that nothing is left.
+                + " limit ?3 for update skip locked";
         var select = em.createNativeQuery(sql, Long.class)
                 .setParameter(1, now).setParameter(2, now.minus(lease)).setParameter(3, limit);
         if (digestKey != null) {

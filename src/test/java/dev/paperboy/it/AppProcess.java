@@ -87,6 +87,12 @@ public final class AppProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** The last {@code lines} lines of the service's log, for a failure message. */
+    String logTail(int lines) throws IOException {
+        List<String> all = Files.readAllLines(log);
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
     /** SIGKILL: no shutdown hook, no chance to finish anything. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -53,7 +53,8 @@ class TwoInstancesIT {
                 assertEquals(SUBSCRIBERS, perRecipient.size(), "every subscriber got a digest");
                 assertTrue(perRecipient.values().stream().allMatch(n -> n == 1), "nobody got two");
                 assertEquals(SUBSCRIBERS, sentByA + sentByB);
-                assertTrue(sentByA > 0 && sentByB > 0, "both instances sent some: " + sentByA + " / " + sentByB);
+                assertTrue(sentByA > 0 && sentByB > 0, "both instances sent some: " + sentByA + " / " + sentByB
+                        + "\n--- a ---\n" + first.logTail(30) + "\n--- b ---\n" + second.logTail(30));
                 assertEquals(Map.of("SENT", (long) SUBSCRIBERS), db.outboxStates());
             }
         }

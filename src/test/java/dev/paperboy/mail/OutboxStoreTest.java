@@ -15,11 +15,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The hand-over statement, which records the worker's previous email as SENT in the same round trip. */
+/** Claims across instances, and the hand-over statement, which records the worker's previous email as SENT in the same round trip. */
 @QuarkusTest
 class OutboxStoreTest {
 
@@ -77,6 +80,20 @@ class OutboxStoreTest {
         assertFalse(store.failIfUnsubscribed(first.id, first.claimToken), "a sent row is never failed");
     }
 
+    @Test
+    void aClaimInProgressLeavesTheOtherDueRowsToAnotherInstance() {
+        String digest = queued(3);
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {
+            List<OutboxEntry> mine = store.claim("a", digest, 1, Duration.ofMinutes(5));
+            // Another instance claims while this claim's transaction still holds its row locks.
+            List<OutboxEntry> theirs = CompletableFuture.supplyAsync(
+                    () -> store.claim("b", digest, 1, Duration.ofMinutes(5))).join();
+            return Stream.concat(mine.stream(), theirs.stream()).map(e -> e.id).toList();
+        });
+        assertEquals(2, ids.size(), "each claimant got a row: " + ids);
+        assertEquals(2, Set.copyOf(ids).size(), "and not the same one");
+    }
+
     /** Leaves no confirmed subscribers behind for other tests' digest runs; their outbox rows go with them. */
     @AfterEach
     void removeSubscribers() {
@@ -99,14 +116,19 @@ class OutboxStoreTest {
     }
 
     private List<OutboxEntry> claimTwo() {
+        List<OutboxEntry> rows = store.claim("test", queued(2), 10, Duration.ofMinutes(5));
+        assertEquals(2, rows.size());
+        return rows;
+    }
+
+    /** Queues {@code n} rows of a new digest, one per new confirmed subscriber, and returns the digest key. */
+    private String queued(int n) {
         String digest = "test-" + UUID.randomUUID().toString().substring(0, 8);
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < n; i++) {
             long subscriber = Subscribers.confirmed("outbox-store-" + digest + "-" + i + "@example.org", "graph neural networks");
             assertTrue(store.enqueue(subscriber, digest, "[]"));
         }
-        List<OutboxEntry> rows = store.claim("test", digest, 10, Duration.ofMinutes(5));
-        assertEquals(2, rows.size());
-        return rows;
+        return digest;
     }
 
     private static Object column(long id, String column) {

@@ -6,10 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.InternetHeaders;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,7 +60,8 @@ public class MimeFactory {
     }
 
     public MimeMessage build(OutgoingEmail email, String messageId) throws MessagingException {
-        MimeMessage message = new FixedIdMessage(session, messageId);
+        AlternativeBody body = new AlternativeBody(email.text(), email.html());
+        MimeMessage message = new EncodedMessage(session, messageId, body.bytes);
         boolean digest = email.kind() == OutgoingEmail.Kind.DIGEST;
         message.setFrom(digest ? digestFrom : accountFrom);
         if (digest && replyTo != null) {
@@ -82,11 +80,9 @@ public class MimeFactory {
         } else {
             message.setHeader("Auto-Submitted", "auto-generated");
         }
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(part(email.text(), "plain"));
-        alternative.addBodyPart(part(email.html(), "html"));
-        message.setContent(alternative);
-        message.saveChanges();
+        message.setHeader("MIME-Version", "1.0");
+        message.setHeader("Message-ID", messageId);
+        message.setHeader("Content-Type", body.contentType());
         return message;
     }
 
@@ -110,24 +106,6 @@ public class MimeFactory {
                 .orElse(https);
     }
 
-    private static MimeBodyPart part(String body, String subtype) throws MessagingException {
-        byte[] eightBit = SmtpLines.utf8If8bitFits(body);
-        if (eightBit != null) {
-            // 8bit when every line fits SMTP's 998-octet limit: relays announce 8BITMIME almost universally, the
-            // .eml stays readable, and the bytes are written as they are. Handing Jakarta Mail a String instead
-            // sends it through a Writer and an encoder per part, the most expensive step of sending
-            // (docs/performance.md).
-            InternetHeaders headers = new InternetHeaders();
-            headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
-            headers.setHeader("Content-Transfer-Encoding", "8bit");
-            return new MimeBodyPart(headers, eightBit);
-        }
-        MimeBodyPart part = new MimeBodyPart();
-        part.setText(body, "UTF-8", subtype);
-        part.setHeader("Content-Transfer-Encoding", "quoted-printable");
-        return part;
-    }
-
     /** Header values are single lines; a CR or LF smuggled in would start a new header. */
     static String oneLine(String value) {
         return value == null ? "" : LINE_BREAKS.matcher(value).replaceAll(" ").strip();
@@ -141,21 +119,6 @@ public class MimeFactory {
                     : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), "UTF-8");
         } catch (AddressException | UnsupportedEncodingException e) {
             throw new IllegalStateException(key + " is not a valid address: \"" + configured + "\"", e);
-        }
-    }
-
-    /** Keeps the Message-ID we recorded in the outbox instead of the one Jakarta Mail would invent. */
-    private static final class FixedIdMessage extends MimeMessage {
-        private final String messageId;
-
-        FixedIdMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,6 +57,23 @@ class MimeFactoryTest {
         assertEquals("quoted-printable", parts.getBodyPart(1).getHeader("Content-Transfer-Encoding")[0],
                 "600 two-byte characters exceed 998 octets on one line");
         assertTrue(raw(m).lines().allMatch(l -> l.getBytes(StandardCharsets.UTF_8).length <= 998));
+    }
+
+    @Test
+    void whatIsWrittenParsesBackToTheComposedParts() throws Exception {
+        String text = "Fréchet \u00b7 GNN\nsecond line";
+        String html = "<p>" + "é".repeat(600) + "</p>\n<p>🦉</p>";
+        MimeMessage sent = factory.build(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, "reader@example.org", "s",
+                text, html, null), "<id-2@papers.example>");
+        MimeMessage read = new MimeMessage(null, new ByteArrayInputStream(raw(sent).getBytes(StandardCharsets.UTF_8)));
+        assertEquals("1.0", read.getHeader("MIME-Version", null));
+        assertEquals("<id-2@papers.example>", read.getMessageID());
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) read.getContent();
+        assertTrue(read.isMimeType("multipart/alternative"));
+        assertEquals(2, parts.getCount());
+        assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
+        assertEquals(text, ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n"));
+        assertEquals(html, ((String) parts.getBodyPart(1).getContent()).replace("\r\n", "\n"));
     }
 
     @Test

@@ -1,0 +1,54 @@
+package dev.paperboy.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** The body of a multipart/alternative email, plain text then HTML, both UTF-8, encoded to bytes once. */
+final class AlternativeBody {
+
+    /** Random: the parts go as 8bit, so only an unguessable boundary is sure not to occur in them. */
+    final String boundary = "=_pb_" + UUID.randomUUID();
+    final byte[] bytes;
+
+    AlternativeBody(String text, String html) throws MessagingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2 * (text.length() + html.length()) + 512);
+        part(out, "plain", text);
+        part(out, "html", html);
+        ascii(out, "--" + boundary + "--\r\n");
+        this.bytes = out.toByteArray();
+    }
+
+    String contentType() {
+        return "multipart/alternative; boundary=\"" + boundary + "\"";
+    }
+
+    private void part(ByteArrayOutputStream out, String subtype, String body) throws MessagingException {
+        byte[] eightBit = SmtpLines.utf8If8bitFits(body);
+        // 8bit when every line fits SMTP's 998-octet limit: relays announce 8BITMIME almost universally and the
+        // .eml stays readable; otherwise quoted-printable, which wraps long lines.
+        String encoding = eightBit != null ? "8bit" : "quoted-printable";
+        ascii(out, "--" + boundary + "\r\nContent-Type: text/" + subtype + "; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: " + encoding + "\r\n\r\n");
+        if (eightBit != null) {
+            out.writeBytes(eightBit);
+        } else {
+            try {
+                OutputStream qp = MimeUtility.encode(out, encoding);
+                qp.write(body.getBytes(StandardCharsets.UTF_8));
+                qp.flush();
+            } catch (IOException cannotHappenInMemory) {
+                throw new MessagingException("cannot encode the " + subtype + " part", cannotHappenInMemory);
+            }
+        }
+        ascii(out, "\r\n");
+    }
+
+    private static void ascii(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -28,7 +28,7 @@ public interface IngestConfig {
      */
     Optional<List<String>> arxivFeeds();
 
-    /** Timeout of each HTTP request to a source. */
+    /** Time limit of each HTTP request to a source, body included. */
     @WithDefault("30s")
     Duration fetchTimeout();
 }

@@ -1,44 +1,151 @@
 package dev.paperboy.ingest;
 
 import dev.paperboy.web.UnavailableException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** GETs a source document with a timeout and a size bound, turning every failure into one clear error. */
+/**
+ * GETs a source document, turning every failure into one clear error. The whole exchange, body included, must
+ * finish within the timeout, and a body over the size bound is abandoned as soon as it crosses it: a source that
+ * drips bytes or sends without end cannot stall or exhaust the daily job.
+ */
 final class SourceHttp {
 
-    private static final int MAX_BODY_CHARS = 20_000_000;
+    static final int MAX_BODY_BYTES = 20_000_000;
+    private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset=\"?([\\w.:-]+)");
 
     private final HttpClient http;
     private final Duration timeout;
     private final String sourceName;
+    private final int maxBytes;
 
     SourceHttp(Duration timeout, String sourceName) {
+        this(timeout, sourceName, MAX_BODY_BYTES);
+    }
+
+    SourceHttp(Duration timeout, String sourceName, int maxBytes) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.timeout = timeout;
         this.sourceName = sourceName;
+        this.maxBytes = maxBytes;
     }
 
     String get(URI uri, String accept) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET().build();
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> info.statusCode() == 200
+                ? new BoundedBody(maxBytes) : HttpResponse.BodySubscribers.replacing(null));
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
                 throw new UnavailableException(sourceName + " answered " + response.statusCode() + " for " + uri, null);
             }
-            if (response.body().length() > MAX_BODY_CHARS) {
-                throw new UnavailableException(sourceName + " response too large from " + uri, null);
+            return new String(response.body(), charset(response));
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new UnavailableException(sourceName + " did not finish sending " + uri + " within " + timeout, e);
+        } catch (ExecutionException e) {
+            if (causedByTooLarge(e)) {
+                throw new UnavailableException(sourceName + " response from " + uri + " is larger than "
+                        + maxBytes / 1_000_000 + " MB", null);
             }
-            return response.body();
-        } catch (IOException e) {
-            throw new UnavailableException("Cannot reach the " + sourceName + " at " + uri, e);
+            throw new UnavailableException("Cannot reach the " + sourceName + " at " + uri, e.getCause());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new UnavailableException("Interrupted while fetching " + uri, e);
+        }
+    }
+
+    private static boolean causedByTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TooLarge) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The charset the response declares, UTF-8 when it declares none or one this JVM does not know. */
+    private static Charset charset(HttpResponse<?> response) {
+        Optional<String> type = response.headers().firstValue("Content-Type");
+        Matcher m = CHARSET.matcher(type.orElse(""));
+        if (m.find() && Charset.isSupported(m.group(1))) {
+            return Charset.forName(m.group(1));
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    /** Collects a body up to a bound and cancels the download the moment it goes over. */
+    private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final int max;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        BoundedBody(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer b : buffers) {
+                if (result.isDone()) {
+                    return;
+                }
+                if (bytes.size() + b.remaining() > max) {
+                    subscription.cancel();
+                    result.completeExceptionally(new TooLarge());
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+    }
+
+    private static final class TooLarge extends IOException {
+        TooLarge() {
+            super("body over the size bound", null);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -55,20 +56,8 @@ class SourceHttpTest {
                 // Expected: the client gives up at its time limit.
             }
         });
-        server.createContext("/latin1", exchange -> {
-            byte[] body = "Fréchet".getBytes(StandardCharsets.ISO_8859_1);
-            exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=ISO-8859-1");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.createContext("/utf8", exchange -> {
-            byte[] body = "Fréchet".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        serveFrechet("/latin1", "text/plain; charset=ISO-8859-1", StandardCharsets.ISO_8859_1);
+        serveFrechet("/utf8", "application/json", StandardCharsets.UTF_8);
         server.start();
     }
 
@@ -100,6 +89,16 @@ class SourceHttpTest {
         SourceHttp http = new SourceHttp(Duration.ofSeconds(5), "test source");
         assertEquals("Fréchet", http.get(uri("/latin1"), "*/*"));
         assertEquals("Fréchet", http.get(uri("/utf8"), "*/*"));
+    }
+
+    private void serveFrechet(String path, String contentType, Charset charset) {
+        server.createContext(path, exchange -> {
+            byte[] body = "Fréchet".getBytes(charset);
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
     }
 
     private URI uri(String path) {

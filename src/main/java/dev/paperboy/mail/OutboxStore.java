@@ -1,6 +1,5 @@
 package dev.paperboy.mail;
 
-import dev.paperboy.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,9 +11,7 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -190,39 +187,6 @@ public class OutboxStore {
                 update outbox set state = 'BOUNCED', last_error = ?2 where id = (
                   select max(id) from outbox where subscriber_id = ?1 and state = 'SENT')""")
                 .setParameter(1, subscriberId).setParameter(2, clip(reason)).executeUpdate());
-    }
-
-    /** How far one digest's delivery has come. Rate is over the last minute; ETA is null when nothing moves. */
-    public record Progress(String digestKey, Map<OutboxState, Long> states, long remaining, double ratePerSecond,
-            Long etaSeconds, OffsetDateTime firstSentAt, OffsetDateTime lastSentAt) {}
-
-    @Transactional
-    public Progress progress(String digestKey) {
-        Map<OutboxState, Long> states = countsByState(digestKey);
-        Object[] sent = (Object[]) em.createNativeQuery("""
-                select min(sent_at), max(sent_at), sum(case when sent_at >= ?2 then 1 else 0 end)
-                from outbox where digest_key = ?1 and sent_at is not null""")
-                .setParameter(1, digestKey).setParameter(2, now().minusMinutes(1)).getSingleResult();
-        long remaining = states.get(OutboxState.PENDING) + states.get(OutboxState.SENDING);
-        double rate = sent[2] == null ? 0 : ((Number) sent[2]).doubleValue() / 60.0;
-        Long eta = remaining == 0 ? Long.valueOf(0) : rate > 0 ? Long.valueOf((long) Math.ceil(remaining / rate)) : null;
-        return new Progress(digestKey, states, remaining, rate, eta, Timestamps.of(sent[0]), Timestamps.of(sent[1]));
-    }
-
-    /** @return row counts by state for one digest, every state present; called inside {@link #progress} */
-    @SuppressWarnings("unchecked")
-    private Map<OutboxState, Long> countsByState(String digestKey) {
-        Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
-        for (OutboxState s : OutboxState.values()) {
-            counts.put(s, 0L);
-        }
-        List<Object[]> rows = em.createNativeQuery(
-                "select state, count(*) from outbox where digest_key = ?1 group by state")
-                .setParameter(1, digestKey).getResultList();
-        for (Object[] row : rows) {
-            counts.put(OutboxState.valueOf((String) row[0]), ((Number) row[1]).longValue());
-        }
-        return counts;
     }
 
     private static String clip(String s) {

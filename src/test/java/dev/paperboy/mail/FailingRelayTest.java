@@ -1,8 +1,11 @@
 package dev.paperboy.mail;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +90,14 @@ class FailingRelayTest {
         assertEquals("FAILED", state("hangup@example.org"), "a lost reply after the dot is never resent");
         assertTrue(error("hangup@example.org").contains("never sent twice"));
         assertEquals("PENDING", state("deferred@example.org"));
+        Api.admin().get("/api/admin/digests/" + Api.SAMPLE_DAY + "/failures").then().statusCode(200)
+                .body("recipient", contains("flaky@example.org", "bouncy@example.org", "hangup@example.org",
+                        "deferred@example.org"))
+                .body("state", contains("PENDING", "FAILED", "FAILED", "PENDING"))
+                .body("[0].lastError", containsString("451"))
+                .body("[0].nextAttemptAt", notNullValue())
+                .body("[1].lastError", containsString("550"))
+                .body("[1].nextAttemptAt", nullValue());
 
         Thread.sleep(300);
         deliverer.drain(DigestKeys.daily(LocalDate.parse(Api.SAMPLE_DAY)));
@@ -101,6 +112,14 @@ class FailingRelayTest {
                 .then().statusCode(200).body("states.SENT", equalTo(2)).body("states.FAILED", equalTo(3))
                 .body("remaining", equalTo(0)).body("etaSeconds", equalTo(0))
                 .body("ratePerSecond", org.hamcrest.Matchers.greaterThan(0f));
+        Api.admin().get("/api/admin/digests/" + Api.SAMPLE_DAY + "/failures?limit=2").then().statusCode(200)
+                .body("recipient", contains("bouncy@example.org", "hangup@example.org"));
+        Api.admin().get("/api/admin/digests?limit=5").then().statusCode(200)
+                .body("[0].digestKey", equalTo(Api.SAMPLE_DAY)).body("[0].states.SENT", equalTo(2))
+                .body("[0].states.FAILED", equalTo(3));
+        Api.admin().get("/api/admin/digests/" + Api.SAMPLE_DAY + "/failures?limit=0").then().statusCode(400)
+                .body("message", containsString("limit must be between 1 and 1000"));
+        given().get("/api/admin/digests/" + Api.SAMPLE_DAY + "/failures").then().statusCode(401);
     }
 
     @Test

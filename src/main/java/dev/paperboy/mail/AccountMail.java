@@ -43,7 +43,7 @@ public class AccountMail {
 
     private void send(OutgoingEmail email) {
         try (Messenger.Connection c = messenger.open()) {
-            c.send(mime.build(email, mime.newMessageId()), () -> {});
+            c.send(mime.build(email, mime.newMessageId(), c.accepts8bit()), () -> {});
         } catch (MessagingException e) {
             throw new MailUnavailableException(e);
         }

@@ -14,8 +14,12 @@ final class AlternativeBody {
     /** Random: the parts go as 8bit, so only an unguessable boundary is sure not to occur in them. */
     final String boundary = "=_pb_" + UUID.randomUUID();
     final byte[] bytes;
+    private final boolean eightBitAllowed;
+    private boolean has8bitPart;
 
-    AlternativeBody(String text, String html) throws MessagingException {
+    /** @param eightBitAllowed whether parts may go as 8bit; if not, they are all quoted-printable */
+    AlternativeBody(String text, String html, boolean eightBitAllowed) throws MessagingException {
+        this.eightBitAllowed = eightBitAllowed;
         ByteArrayOutputStream out = new ByteArrayOutputStream(2 * (text.length() + html.length()) + 512);
         part(out, "plain", text);
         part(out, "html", html);
@@ -23,15 +27,21 @@ final class AlternativeBody {
         this.bytes = out.toByteArray();
     }
 
+    /** Whether any part went as 8bit, so that the SMTP envelope must declare BODY=8BITMIME. */
+    boolean has8bitPart() {
+        return has8bitPart;
+    }
+
     String contentType() {
         return "multipart/alternative; boundary=\"" + boundary + "\"";
     }
 
     private void part(ByteArrayOutputStream out, String subtype, String body) throws MessagingException {
-        byte[] eightBit = SmtpLines.utf8If8bitFits(body);
-        // 8bit when every line fits SMTP's 998-octet limit: relays announce 8BITMIME almost universally and the
-        // .eml stays readable; otherwise quoted-printable, which wraps long lines.
+        byte[] eightBit = eightBitAllowed ? SmtpLines.utf8If8bitFits(body) : null;
+        // 8bit when the relay takes it and every line fits SMTP's 998-octet limit: relays announce 8BITMIME
+        // almost universally and the .eml stays readable; otherwise quoted-printable, which wraps long lines.
         String encoding = eightBit != null ? "8bit" : "quoted-printable";
+        has8bitPart |= eightBit != null;
         ascii(out, "--" + boundary + "\r\nContent-Type: text/" + subtype + "; charset=UTF-8\r\n"
                 + "Content-Transfer-Encoding: " + encoding + "\r\n\r\n");
         if (eightBit != null) {

@@ -152,7 +152,7 @@ public class Deliverer {
                 store.markFailed(entry.id, OutboxStore.NO_LONGER_SUBSCRIBED);
                 return Outcome.SKIPPED;
             }
-            message = mime.build(email.get(), messageId);
+            message = mime.build(email.get(), messageId, connection.accepts8bit());
         } catch (MessagingException | RuntimeException e) {
             LOG.errorf(e, "Cannot compose outbox row %d", entry.id);
             store.markFailed(entry.id, "cannot compose: " + e);

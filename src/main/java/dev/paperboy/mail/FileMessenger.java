@@ -31,6 +31,11 @@ final class FileMessenger implements Messenger {
             }
 
             @Override
+            public boolean accepts8bit() {
+                return true;
+            }
+
+            @Override
             public void close() {}
         };
     }

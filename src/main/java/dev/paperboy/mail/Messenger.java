@@ -19,6 +19,9 @@ public interface Messenger {
          */
         void send(MimeMessage message, Runnable handingOver) throws MessagingException;
 
+        /** Whether bodies may go as 8bit: the relay announced 8BITMIME (RFC 6152). Otherwise build them 7bit. */
+        boolean accepts8bit();
+
         @Override
         void close();
     }

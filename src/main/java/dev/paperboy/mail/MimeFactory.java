@@ -59,9 +59,10 @@ public class MimeFactory {
         return "<" + UUID.randomUUID() + "@" + config.messageIdDomain() + ">";
     }
 
-    public MimeMessage build(OutgoingEmail email, String messageId) throws MessagingException {
-        AlternativeBody body = new AlternativeBody(email.text(), email.html());
-        MimeMessage message = new EncodedMessage(session, messageId, body.bytes);
+    /** @param eightBit whether the relay takes 8bit bodies; if not, every part is quoted-printable */
+    public MimeMessage build(OutgoingEmail email, String messageId, boolean eightBit) throws MessagingException {
+        AlternativeBody body = new AlternativeBody(email.text(), email.html(), eightBit);
+        MimeMessage message = new EncodedMessage(session, messageId, body.bytes, body.has8bitPart());
         boolean digest = email.kind() == OutgoingEmail.Kind.DIGEST;
         message.setFrom(digest ? digestFrom : accountFrom);
         if (digest && replyTo != null) {

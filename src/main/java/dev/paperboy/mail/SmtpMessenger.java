@@ -69,6 +69,11 @@ final class SmtpMessenger implements Messenger {
             }
 
             @Override
+            public boolean accepts8bit() {
+                return transport.supportsExtension("8BITMIME");
+            }
+
+            @Override
             public void close() {
                 try {
                     transport.close();

@@ -21,7 +21,7 @@ class MimeFactoryTest {
     void crlfInASubjectCannotAddAHeader() throws Exception {
         MimeMessage m = factory.build(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, "reader@example.org",
                 "Papers\r\nBcc: everyone@example.org\nX-Evil: 1", "text", "<p>html</p>", "https://x.example/u?t=1\r\nX-Evil: 2"),
-                factory.newMessageId());
+                factory.newMessageId(), true);
         String raw = raw(m);
         assertNull(m.getHeader("Bcc"));
         assertNull(m.getHeader("X-Evil"));
@@ -34,7 +34,7 @@ class MimeFactoryTest {
     void digestsCarryListHeadersAndUtf8() throws Exception {
         MimeMessage m = factory.build(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, "reader@example.org",
                 "5 papers on Fréchet · Sep 3", "text ü", "<p>html ü</p>", "https://papers.example/unsubscribe?t=abc"),
-                "<id-1@papers.example>");
+                "<id-1@papers.example>", true);
         assertEquals("<id-1@papers.example>", m.getHeader("Message-ID", null));
         assertEquals("<https://papers.example/unsubscribe?t=abc>, <mailto:unsubscribe@papers.example?subject=unsubscribe>",
                 m.getHeader("List-Unsubscribe", null));
@@ -51,7 +51,7 @@ class MimeFactoryTest {
     @Test
     void bodiesAre8bitUnlessALineIsTooLongForSmtp() throws Exception {
         MimeMessage m = factory.build(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, "reader@example.org", "s",
-                "short lines ü\nonly", "<p>" + "é".repeat(600) + "</p>", null), factory.newMessageId());
+                "short lines ü\nonly", "<p>" + "é".repeat(600) + "</p>", null), factory.newMessageId(), true);
         jakarta.mail.Multipart parts = (jakarta.mail.Multipart) m.getContent();
         assertEquals("8bit", parts.getBodyPart(0).getHeader("Content-Transfer-Encoding")[0]);
         assertEquals("quoted-printable", parts.getBodyPart(1).getHeader("Content-Transfer-Encoding")[0],
@@ -60,11 +60,29 @@ class MimeFactoryTest {
     }
 
     @Test
+    void eightBitPartsAreDeclaredInTheEnvelopeAndAvoidedWhenTheRelayCannotTakeThem() throws Exception {
+        OutgoingEmail email = new OutgoingEmail(OutgoingEmail.Kind.DIGEST, "reader@example.org", "s",
+                "text ü", "<p>html ü</p>", null);
+        org.eclipse.angus.mail.smtp.SMTPMessage eightBit =
+                (org.eclipse.angus.mail.smtp.SMTPMessage) factory.build(email, factory.newMessageId(), true);
+        assertEquals("BODY=8BITMIME", eightBit.getMailExtension());
+
+        org.eclipse.angus.mail.smtp.SMTPMessage sevenBit =
+                (org.eclipse.angus.mail.smtp.SMTPMessage) factory.build(email, factory.newMessageId(), false);
+        assertNull(sevenBit.getMailExtension());
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) sevenBit.getContent();
+        assertEquals("quoted-printable", parts.getBodyPart(0).getHeader("Content-Transfer-Encoding")[0]);
+        assertEquals("quoted-printable", parts.getBodyPart(1).getHeader("Content-Transfer-Encoding")[0]);
+        assertEquals("text ü", parts.getBodyPart(0).getContent());
+        assertTrue(raw(sevenBit).chars().allMatch(c -> c < 128), "nothing but ASCII on the wire");
+    }
+
+    @Test
     void whatIsWrittenParsesBackToTheComposedParts() throws Exception {
         String text = "Fréchet \u00b7 GNN\nsecond line";
         String html = "<p>" + "é".repeat(600) + "</p>\n<p>🦉</p>";
         MimeMessage sent = factory.build(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, "reader@example.org", "s",
-                text, html, null), "<id-2@papers.example>");
+                text, html, null), "<id-2@papers.example>", true);
         MimeMessage read = new MimeMessage(null, new ByteArrayInputStream(raw(sent).getBytes(StandardCharsets.UTF_8)));
         assertEquals("1.0", read.getHeader("MIME-Version", null));
         assertEquals("<id-2@papers.example>", read.getMessageID());
@@ -79,7 +97,7 @@ class MimeFactoryTest {
     @Test
     void accountEmailsAreAutoSubmittedFromTheirOwnAddress() throws Exception {
         MimeMessage m = factory.build(new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, "reader@example.org",
-                "Confirm", "t", "<p>h</p>", null), factory.newMessageId());
+                "Confirm", "t", "<p>h</p>", null), factory.newMessageId(), true);
         assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
         assertEquals("accounts@papers.example", ((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getAddress());
         assertNull(m.getHeader("List-Unsubscribe"));

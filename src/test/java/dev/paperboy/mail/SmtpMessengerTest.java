@@ -11,6 +11,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +45,29 @@ class SmtpMessengerTest {
             }
             assertTrue(handed.get(), "the callback runs before the relay accepts");
             assertEquals(2, server.accepted.get(), "two messages over one connection");
+        }
+    }
+
+    @Test
+    void eightBitBodiesAreDeclaredOnlyToARelayThatAnnouncesThem() throws Exception {
+        MimeFactory mime = new MimeFactory(MimeFactoryTest.config());
+        OutgoingEmail email = new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, "reader@example.org", "s", "ü", "<p>ü</p>", null);
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(0,
+                ScriptedSmtpServer.replies(a -> "250 OK", r -> "250 queued"))) {
+            SmtpMessenger messenger = new SmtpMessenger(smtp(server.port()));
+            try (Messenger.Connection c = messenger.open()) {
+                assertFalse(c.accepts8bit());
+                c.send(mime.build(email, mime.newMessageId(), c.accepts8bit()), () -> {});
+            }
+            server.announce("PIPELINING", "8BITMIME");
+            try (Messenger.Connection c = messenger.open()) {
+                assertTrue(c.accepts8bit());
+                c.send(mime.build(email, mime.newMessageId(), c.accepts8bit()), () -> {});
+            }
+            List<String> mail = List.copyOf(server.mailCommands);
+            assertEquals(2, mail.size());
+            assertFalse(mail.get(0).contains("BODY="), mail.get(0));
+            assertTrue(mail.get(1).endsWith(" BODY=8BITMIME"), mail.get(1));
         }
     }
 

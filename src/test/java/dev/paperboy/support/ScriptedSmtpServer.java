@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -31,6 +33,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private volatile Script script;
     public final AtomicInteger accepted = new AtomicInteger();
     public final ConcurrentLinkedQueue<String> acceptedFor = new ConcurrentLinkedQueue<>();
+    /** Every MAIL command received, as sent. */
+    public final ConcurrentLinkedQueue<String> mailCommands = new ConcurrentLinkedQueue<>();
+    /** The extensions EHLO announces, e.g. "8BITMIME". */
+    private volatile List<String> extensions = List.of();
 
     public ScriptedSmtpServer(int port, Script script) throws IOException {
         this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
@@ -56,6 +62,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     public void script(Script script) {
         this.script = script;
+    }
+
+    public void announce(String... extensions) {
+        this.extensions = List.of(extensions);
     }
 
     public int port() {
@@ -84,8 +94,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (cmd) {
-                    case "EHLO", "HELO" -> reply(out, "250 scripted");
-                    case "MAIL", "RSET", "NOOP" -> reply(out, "250 OK");
+                    case "EHLO", "HELO" -> reply(out, ehloReply());
+                    case "MAIL" -> {
+                        mailCommands.add(line);
+                        reply(out, "250 OK");
+                    }
+                    case "RSET", "NOOP" -> reply(out, "250 OK");
                     case "RCPT" -> {
                         recipient = line.replaceAll("(?i).*TO:\\s*<([^>]*)>.*", "$1");
                         reply(out, script.rcpt(recipient));
@@ -115,6 +129,18 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         } catch (IOException e) {
             // The client went away; nothing to clean up.
         }
+    }
+
+    /** "250 scripted", or a multi-line reply whose last lines announce the extensions. */
+    private String ehloReply() {
+        List<String> lines = new ArrayList<>();
+        lines.add("scripted");
+        lines.addAll(extensions);
+        StringBuilder reply = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            reply.append(i > 0 ? "\r\n" : "").append(i < lines.size() - 1 ? "250-" : "250 ").append(lines.get(i));
+        }
+        return reply.toString();
     }
 
     private static void reply(OutputStream out, String line) throws IOException {

@@ -8,7 +8,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +64,7 @@ public class Deliverer {
             LOG.warnf("Marked %d interrupted sends as failed (at-most-once rule)", interrupted);
         }
         int workers = config.transport() == MailConfig.Transport.SMTP ? Math.max(1, config.smtp().connections()) : 1;
-        Claims claims = new Claims(digestKey);
+        ClaimedRows claims = new ClaimedRows(store, composer, instance, digestKey, config.delivery());
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "paperboy-send"));
         long start = System.nanoTime();
         int sent = 0;
@@ -91,7 +90,7 @@ public class Deliverer {
         return sent;
     }
 
-    private int work(Claims claims) {
+    private int work(ClaimedRows claims) {
         int sent = 0;
         int onConnection = 0;
         Messenger.Connection connection = null;
@@ -209,34 +208,5 @@ public class Deliverer {
 
     private Duration backoff(int attemptsSoFar) {
         return config.delivery().initialBackoff().multipliedBy(1L << Math.min(attemptsSoFar, 16));
-    }
-
-    /** Hands claimed rows to workers one at a time, claiming the next batch when the buffer runs dry. */
-    private final class Claims {
-        private final String digestKey;
-        private final ArrayDeque<OutboxEntry> buffer = new ArrayDeque<>();
-        private boolean exhausted;
-
-        Claims(String digestKey) {
-            this.digestKey = digestKey;
-        }
-
-        synchronized OutboxEntry next() {
-            if (buffer.isEmpty() && !exhausted) {
-                List<OutboxEntry> batch = store.claim(instance, digestKey, config.delivery().batchSize(),
-                        config.delivery().lease());
-                exhausted = batch.isEmpty();
-                composer.prefetch(batch);
-                buffer.addAll(batch);
-            }
-            return buffer.poll();
-        }
-
-        synchronized List<Long> drainUnsent() {
-            List<Long> ids = buffer.stream().map(e -> e.id).toList();
-            buffer.clear();
-            exhausted = true;
-            return ids;
-        }
     }
 }

@@ -42,13 +42,17 @@ public class OutboxStore {
         this.db = db;
     }
 
-    /** @return true if a row was added, false if this subscriber already has one for this digest */
+    /**
+     * @return true if a row was added; false if this subscriber already has one for this digest, or no longer
+     *     exists (erased while the digest was planned: skipped, rather than failing the planner's page on the
+     *     foreign key)
+     */
     @Transactional
     public boolean enqueue(long subscriberId, String digestKey, String matches) {
         OffsetDateTime now = now();
         return em.createNativeQuery("""
                 insert into outbox (subscriber_id, digest_key, state, matches, attempts, next_attempt_at, created_at)
-                values (?1, ?2, 'PENDING', ?3, 0, ?4, ?4)
+                select ?1, ?2, 'PENDING', ?3, 0, ?4, ?4 where exists (select 1 from subscriber where id = ?1)
                 on conflict do nothing""")
                 .setParameter(1, subscriberId).setParameter(2, digestKey).setParameter(3, matches)
                 .setParameter(4, now).executeUpdate() == 1;

@@ -33,7 +33,8 @@ public class SubscriberPages {
         static native TemplateInstance manage(String token, String email, String keywords, String minStrength,
                 String saved, String error);
         static native TemplateInstance unsubscribe(String token);
-        static native TemplateInstance unsubscribed();
+        static native TemplateInstance unsubscribed(String token);
+        static native TemplateInstance erased();
         static native TemplateInstance feedback(String token, String kind);
         static native TemplateInstance feedbackRecorded(String kind);
     }
@@ -116,8 +117,9 @@ public class SubscriberPages {
     @Path("unsubscribe")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     public TemplateInstance unsubscribe(@QueryParam("t") String queryToken, @FormParam("t") String formToken) {
-        subscriptions.unsubscribe(queryToken != null ? queryToken : formToken);
-        return Templates.unsubscribed();
+        String token = queryToken != null ? queryToken : formToken;
+        subscriptions.unsubscribe(token);
+        return Templates.unsubscribed(token);
     }
 
     /** One-click clients that send another body type, or none. */
@@ -126,7 +128,19 @@ public class SubscriberPages {
     @Consumes(MediaType.WILDCARD)
     public TemplateInstance unsubscribeAnyBody(@QueryParam("t") String token) {
         subscriptions.unsubscribe(token);
-        return Templates.unsubscribed();
+        return Templates.unsubscribed(token);
+    }
+
+    /** Deletes everything held about the subscriber. The ticked box makes the one irreversible action deliberate. */
+    @POST
+    @Path("erase")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance erase(@FormParam("t") String token, @FormParam("confirm") String confirm) {
+        if (!"yes".equals(confirm)) {
+            throw new BadInputException("Tick \"I understand\" to delete your data. Nothing was deleted.");
+        }
+        subscriptions.erase(token);
+        return Templates.erased();
     }
 
     @GET

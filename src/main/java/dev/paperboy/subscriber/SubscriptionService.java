@@ -86,6 +86,18 @@ public class SubscriptionService {
         return s;
     }
 
+    /**
+     * Deletes the subscriber and, through the schema's cascades, their outbox rows, delivered-paper records and
+     * ratings. Works in any state, from a manage or an unsubscribe link. A send run that already claimed their
+     * email finds the recipient gone at the hand-over and does not send it.
+     */
+    @Transactional
+    public void erase(String token) {
+        Subscriber s = subscriber(links.verify(token, Purpose.MANAGE, Purpose.UNSUBSCRIBE));
+        s.delete();
+        LOG.infof("Erased subscriber %d and everything recorded about them, at their request", s.id);
+    }
+
     /** @return the confirmed subscriber a manage link belongs to */
     @Transactional
     public Subscriber forManaging(String token) {

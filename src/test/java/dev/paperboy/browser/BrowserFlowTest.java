@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.subscriber.SubscriberStatus;
 import dev.paperboy.support.Api;
+import dev.paperboy.support.Flows;
 import dev.paperboy.support.MailServer;
 import dev.paperboy.support.Mails;
 import dev.paperboy.support.Subscribers;
@@ -29,7 +30,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The subscriber's web flow in Debian's Chromium: sign up, confirm, tune keywords with the live preview. */
+/** The subscriber's web flow in Debian's Chromium: sign up, confirm, tune keywords with the live preview, delete. */
 @QuarkusTest
 @QuarkusTestResource(MailServer.class)
 class BrowserFlowTest {
@@ -104,6 +105,22 @@ class BrowserFlowTest {
         assertTrue(browser.findElement(By.id("error")).getText().contains("not a valid email address"));
         assertTrue(browser.findElement(By.id("keywords")).getAttribute("value").contains("<img src=x"));
         assertTrue(!browser.getTitle().contains("pwned"));
+    }
+
+    @Test
+    void deletingMyDataTakesADeliberateTick() {
+        String email = "browser-erase-" + UUID.randomUUID() + "@example.org";
+        String manage = Flows.subscribedWithAccountLink(email, "GNN", "/manage?t=");
+        browser.get(root.toString().replaceAll("/$", "") + manage);
+
+        browser.findElement(By.id("erase-button")).click();
+        assertTrue(browser.findElements(By.id("erased")).isEmpty(), "the browser refuses the form without the tick");
+        assertEquals(SubscriberStatus.CONFIRMED, Subscribers.status(email));
+
+        browser.findElement(By.id("erase-confirm")).click();
+        browser.findElement(By.id("erase-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("erased")));
+        assertEquals(null, Subscribers.status(email));
     }
 
     private static List<String> previewTitles() {

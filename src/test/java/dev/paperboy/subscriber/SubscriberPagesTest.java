@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperboy.mail.OutboxStore;
 import dev.paperboy.support.Api;
 import dev.paperboy.support.Flows;
 import dev.paperboy.support.MailServer;
@@ -15,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(MailServer.class)
 class SubscriberPagesTest {
+
+    @Inject
+    OutboxStore outbox;
 
     @Test
     void formWithoutCsrfIsRejectedAndStoresNothing() {
@@ -72,9 +78,7 @@ class SubscriberPagesTest {
     @Test
     void managePageUpdatesKeywordsAndRejectsBadOnes() {
         String email = "manage-" + UUID.randomUUID() + "@example.org";
-        Flows.subscribeAndConfirm(email, "GNN");
-        Api.signUpWithForm(email, "x").then().statusCode(200);
-        String manage = Mails.link(MailServer.messagesTo(email, "Your Paperboy subscription").get(0), "/manage?t=");
+        String manage = Flows.subscribedWithAccountLink(email, "GNN", "/manage?t=");
         given().get(manage).then().statusCode(200).body(containsString("GNN"));
         String t = Mails.token(manage);
         given().contentType(ContentType.URLENC).formParam("t", t).formParam("keywords", "neural collapse, -medical")
@@ -90,14 +94,53 @@ class SubscriberPagesTest {
     @Test
     void unsubscribePageNeedsTheClick() {
         String email = "unsub-" + UUID.randomUUID() + "@example.org";
-        Flows.subscribeAndConfirm(email, "GNN");
-        Api.signUpWithForm(email, "x").then().statusCode(200);
-        String unsubscribe = Mails.link(MailServer.messagesTo(email, "Your Paperboy subscription").get(0), "/unsubscribe?t=");
+        String unsubscribe = Flows.subscribedWithAccountLink(email, "GNN", "/unsubscribe?t=");
         given().get(unsubscribe).then().statusCode(200).body(containsString("Unsubscribe from Paperboy?"));
         assertEquals(SubscriberStatus.CONFIRMED, Subscribers.status(email));
         given().contentType(ContentType.URLENC).formParam("t", Mails.token(unsubscribe)).post("/unsubscribe")
                 .then().statusCode(200).body(containsString("unsubscribed"));
         assertEquals(SubscriberStatus.UNSUBSCRIBED, Subscribers.status(email));
+    }
+
+    @Test
+    void erasingDeletesTheSubscriberAndEverythingRecordedAboutThem() {
+        String email = "erase-" + UUID.randomUUID() + "@example.org";
+        String manage = Flows.subscribedWithAccountLink(email, "GNN", "/manage?t=");
+        given().get(manage).then().statusCode(200).body(containsString("Delete my data"));
+        String t = Mails.token(manage);
+        long id = QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail(email).orElseThrow().id);
+        assertTrue(outbox.enqueue(id, "erase-test", "[]"));
+
+        erase(t, null).then().statusCode(400).body(containsString("Nothing was deleted"));
+        erase(t.substring(0, t.length() - 2) + "AA", "yes").then().statusCode(400);
+        assertEquals(SubscriberStatus.CONFIRMED, Subscribers.status(email));
+
+        erase(t, "yes").then().statusCode(200).body(containsString("Your data is deleted"));
+        assertEquals(null, Subscribers.status(email));
+        assertEquals(0L, outboxRows(id), "the outbox rows went with the subscriber");
+        given().get(manage).then().statusCode(400).body(containsString("no longer exists"));
+        assertFalse(outbox.enqueue(id, "erase-test-2", "[]"), "a digest planned meanwhile is skipped, not an error");
+    }
+
+    @Test
+    void theUnsubscribedPageOffersErasureToo() {
+        String email = "unsub-erase-" + UUID.randomUUID() + "@example.org";
+        String t = Mails.token(Flows.subscribedWithAccountLink(email, "GNN", "/unsubscribe?t="));
+        given().contentType(ContentType.URLENC).formParam("t", t).post("/unsubscribe")
+                .then().statusCode(200).body(containsString("Delete my data"));
+        erase(t, "yes").then().statusCode(200).body(containsString("Your data is deleted"));
+        assertEquals(null, Subscribers.status(email));
+    }
+
+    private static io.restassured.response.Response erase(String token, String confirm) {
+        var request = given().contentType(ContentType.URLENC).formParam("t", token);
+        return (confirm == null ? request : request.formParam("confirm", confirm)).post("/erase");
+    }
+
+    private static long outboxRows(long subscriberId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Subscriber.getEntityManager()
+                .createNativeQuery("select count(*) from outbox where subscriber_id = ?1")
+                .setParameter(1, subscriberId).getSingleResult()).longValue());
     }
 
     @Test

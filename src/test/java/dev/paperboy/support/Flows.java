@@ -20,4 +20,14 @@ public final class Flows {
                 .post("/confirm").then().statusCode(200);
         return confirmation;
     }
+
+    /**
+     * A confirmed subscriber signs up again, as someone who lost their links would, and gets the account email
+     * with fresh manage and unsubscribe links; returns its link that starts with {@code prefix}.
+     */
+    public static String subscribedWithAccountLink(String email, String keywords, String prefix) {
+        subscribeAndConfirm(email, keywords);
+        Api.signUpWithForm(email, "x").then().statusCode(200);
+        return Mails.link(MailServer.messagesTo(email, "Your Paperboy subscription").get(0), prefix);
+    }
 }

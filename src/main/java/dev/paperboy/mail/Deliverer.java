@@ -65,13 +65,14 @@ public class Deliverer {
         }
         int workers = config.transport() == MailConfig.Transport.SMTP ? Math.max(1, config.smtp().connections()) : 1;
         ClaimedRows claims = new ClaimedRows(store, composer, instance, digestKey, config.delivery());
+        HandOverGroups handOvers = new HandOverGroups(store);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "paperboy-send"));
         long start = System.nanoTime();
         int sent = 0;
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
-                results.add(pool.submit(() -> work(claims)));
+                results.add(pool.submit(() -> work(claims, handOvers)));
             }
             for (Future<Integer> f : results) {
                 sent += f.get();
@@ -80,6 +81,7 @@ public class Deliverer {
             throw new IllegalStateException("Send run failed", e);
         } finally {
             pool.shutdownNow();
+            handOvers.close();
             store.release(claims.drainUnsent());
         }
         if (sent > 0) {
@@ -90,7 +92,7 @@ public class Deliverer {
         return sent;
     }
 
-    private int work(ClaimedRows claims) {
+    private int work(ClaimedRows claims, HandOverGroups handOvers) {
         int sent = 0;
         int onConnection = 0;
         Messenger.Connection connection = null;
@@ -108,7 +110,7 @@ public class Deliverer {
                     }
                 }
                 throttle.acquire();
-                Outcome outcome = deliver(connection, entry, unrecorded);
+                Outcome outcome = deliver(connection, entry, unrecorded, handOvers);
                 if (outcome != Outcome.ERROR) {
                     sent += outcome == Outcome.SENT ? 1 : 0;
                     if (++onConnection >= config.smtp().messagesPerConnection()) {
@@ -141,7 +143,8 @@ public class Deliverer {
         OutboxStore.Accepted accepted;
     }
 
-    private Outcome deliver(Messenger.Connection connection, OutboxEntry entry, Unrecorded unrecorded) {
+    private Outcome deliver(Messenger.Connection connection, OutboxEntry entry, Unrecorded unrecorded,
+            HandOverGroups handOvers) {
         Optional<OutgoingEmail> email;
         MimeMessage message;
         String messageId = mime.newMessageId();
@@ -160,7 +163,7 @@ public class Deliverer {
         boolean[] handedOver = {false};
         try {
             connection.send(message, () -> {
-                boolean ours = store.markHandingOver(entry.id, entry.claimToken, unrecorded.accepted);
+                boolean ours = handOvers.handOver(entry.id, entry.claimToken, unrecorded.accepted);
                 unrecorded.accepted = null;
                 if (!ours) {
                     throw new LostClaim();

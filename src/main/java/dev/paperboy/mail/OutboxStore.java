@@ -88,34 +88,76 @@ public class OutboxStore {
     /** A message the relay accepted whose SENT mark is not written yet. */
     public record Accepted(long id, String messageId, OffsetDateTime at) {}
 
+    /** One worker's hand-over: the row it is about to send, and its previous accepted message, if unrecorded. */
+    public record HandOver(long id, String claimToken, Accepted previous) {}
+
     /**
      * Recorded just before the end-of-data dot: from here on a crash must not lead to a second send. The same
-     * statement records the message this worker sent before, so a send costs one round trip and one commit.
+     * transaction records the message this worker sent before.
      *
      * @param previous the worker's last accepted message, still unrecorded; null if none
      * @return false if the claim was lost (its lease expired and the row was claimed again) or the recipient has
      *     unsubscribed since the claim: do not send
      */
     public boolean markHandingOver(long id, String claimToken, Accepted previous) {
-        if (previous == null) {
-            return autocommit("update outbox set state = 'SENDING' where id = ? and state = 'PENDING' and claim_token = ? and"
-                    + RECIPIENT_CONFIRMED, id, claimToken) == 1;
+        return markHandingOver(List.of(new HandOver(id, claimToken, previous)))[0];
+    }
+
+    /**
+     * The hand-overs of several workers in one transaction: one round trip and one commit for the group, and
+     * each row still decided on its own.
+     *
+     * @return for each hand-over, in order, whether it may be sent
+     */
+    public boolean[] markHandingOver(List<HandOver> group) {
+        try (Connection c = db.getConnection();
+                PreparedStatement sent = c.prepareStatement(MARK_SENT);
+                PreparedStatement sending = c.prepareStatement(MARK_SENDING)) {
+            c.setAutoCommit(false);
+            try {
+                for (HandOver h : group) {
+                    if (h.previous() != null) {
+                        setSent(sent, h.previous());
+                        sent.addBatch();
+                    }
+                    sending.setLong(1, h.id());
+                    sending.setString(2, h.claimToken());
+                    sending.addBatch();
+                }
+                sent.executeBatch();
+                int[] counts = sending.executeBatch();
+                c.commit();
+                boolean[] ours = new boolean[group.size()];
+                for (int i = 0; i < ours.length; i++) {
+                    // Only a reported count of 1 is a hand-over; a driver that reports no counts sends nothing.
+                    ours[i] = counts[i] == 1;
+                }
+                return ours;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox hand-over failed: " + e.getMessage(), e);
         }
-        // Both rows in one UPDATE: the previous row always matches (this worker holds it in SENDING), so the
-        // count is 2 exactly when this row's claim still holds.
-        return autocommit("""
-                update outbox set
-                  state = case when id = ? then 'SENDING' else 'SENT' end,
-                  sent_at = case when id = ? then sent_at else ? end,
-                  message_id = case when id = ? then message_id else ? end,
-                  last_error = case when id = ? then last_error else null end
-                where (id = ? and state = 'PENDING' and claim_token = ? and""" + RECIPIENT_CONFIRMED + ") or id = ?",
-                id, id, previous.at(), id, previous.messageId(), id, id, claimToken, previous.id()) == 2;
+    }
+
+    private static final String MARK_SENT =
+            "update outbox set state = 'SENT', sent_at = ?, message_id = ?, last_error = null where id = ?";
+    private static final String MARK_SENDING =
+            "update outbox set state = 'SENDING' where id = ? and state = 'PENDING' and claim_token = ? and"
+                    + RECIPIENT_CONFIRMED;
+
+    private static void setSent(PreparedStatement ps, Accepted accepted) throws SQLException {
+        ps.setObject(1, accepted.at());
+        ps.setString(2, accepted.messageId());
+        ps.setLong(3, accepted.id());
     }
 
     public void markSent(Accepted accepted) {
-        autocommit("update outbox set state = 'SENT', sent_at = ?, message_id = ?, last_error = null where id = ?",
-                accepted.at(), accepted.messageId(), accepted.id());
+        autocommit(MARK_SENT, accepted.at(), accepted.messageId(), accepted.id());
     }
 
     /**

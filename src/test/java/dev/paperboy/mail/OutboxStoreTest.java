@@ -81,6 +81,26 @@ class OutboxStoreTest {
     }
 
     @Test
+    void aGroupOfHandOversDecidesEachRowOnItsOwn() {
+        List<OutboxEntry> rows = store.claim("test", queued(4), 10, Duration.ofMinutes(5));
+        OutboxStore.Accepted a = handedOverAndAccepted(rows.get(0));
+        OutboxStore.Accepted b = handedOverAndAccepted(rows.get(1));
+        OutboxEntry lost = rows.get(2);
+        OutboxEntry held = rows.get(3);
+
+        boolean[] ours = store.markHandingOver(List.of(
+                new OutboxStore.HandOver(lost.id, "a-claim-token-someone-else-replaced", a),
+                new OutboxStore.HandOver(held.id, held.claimToken, b)));
+
+        assertFalse(ours[0], "the lost claim is refused");
+        assertTrue(ours[1], "and does not stop the other row");
+        assertEquals("PENDING", column(lost.id, "state"));
+        assertEquals("SENDING", column(held.id, "state"));
+        assertEquals("SENT", column(a.id(), "state"), "each worker's previous email is recorded either way");
+        assertEquals("SENT", column(b.id(), "state"));
+    }
+
+    @Test
     void aClaimInProgressLeavesTheOtherDueRowsToAnotherInstance() {
         String digest = queued(3);
         List<Long> ids = QuarkusTransaction.requiringNew().call(() -> {

@@ -1,0 +1,89 @@
+package dev.paperboy.mail;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Commits the hand-overs of all send workers of a run together. Each worker still waits for its own row's
+ * answer before its end-of-data dot, but while one group commits, the next gathers, so the database sees one
+ * transaction per group of workers instead of one per email.
+ */
+final class HandOverGroups implements AutoCloseable {
+
+    private record Request(OutboxStore.HandOver handOver, CompletableFuture<Boolean> answer) {}
+
+    private static final Request STOP = new Request(null, null);
+
+    private final OutboxStore store;
+    private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final Thread committer;
+
+    HandOverGroups(OutboxStore store) {
+        this.store = store;
+        this.committer = new Thread(this::commitGroups, "paperboy-hand-over");
+        committer.setDaemon(true);
+        committer.start();
+    }
+
+    /** @return whether the row may be sent; see {@link OutboxStore#markHandingOver(long, String, OutboxStore.Accepted)} */
+    boolean handOver(long id, String claimToken, OutboxStore.Accepted previous) {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        queue.add(new Request(new OutboxStore.HandOver(id, claimToken, previous), answer));
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing over outbox row " + id, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void commitGroups() {
+        List<Request> group = new ArrayList<>();
+        while (true) {
+            try {
+                group.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(group);
+            boolean stop = group.remove(STOP);
+            if (!group.isEmpty()) {
+                commit(group);
+            }
+            group.clear();
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private void commit(List<Request> group) {
+        // Rows in id order, so two instances whose groups share a row (a lease that ran out) cannot deadlock.
+        group.sort(Comparator.comparingLong(r -> r.handOver().id()));
+        try {
+            boolean[] ours = store.markHandingOver(group.stream().map(Request::handOver).toList());
+            for (int i = 0; i < ours.length; i++) {
+                group.get(i).answer().complete(ours[i]);
+            }
+        } catch (RuntimeException e) {
+            group.forEach(r -> r.answer().completeExceptionally(e));
+        }
+    }
+
+    /** Lets the committer finish what is queued, then stops it. */
+    @Override
+    public void close() {
+        queue.add(STOP);
+        try {
+            committer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -21,6 +21,7 @@ final class HandOverGroups implements AutoCloseable {
     private final OutboxStore store;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
+    private boolean closed;
 
     HandOverGroups(OutboxStore store) {
         this.store = store;
@@ -32,14 +33,21 @@ final class HandOverGroups implements AutoCloseable {
     /** @return whether the row may be sent; see {@link OutboxStore#markHandingOver(long, String, OutboxStore.Accepted)} */
     boolean handOver(long id, String claimToken, OutboxStore.Accepted previous) {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
-        queue.add(new Request(new OutboxStore.HandOver(id, claimToken, previous), answer));
+        synchronized (this) {
+            // Nothing may queue behind the stop marker: no one would ever answer it.
+            if (closed) {
+                throw new IllegalStateException("the send run is over; outbox row " + id + " was not handed over");
+            }
+            queue.add(new Request(new OutboxStore.HandOver(id, claimToken, previous), answer));
+        }
         try {
             return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while handing over outbox row " + id, e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new IllegalStateException("hand-over of outbox row " + id + " failed", e.getCause());
         }
     }
 
@@ -71,7 +79,8 @@ final class HandOverGroups implements AutoCloseable {
             for (int i = 0; i < ours.length; i++) {
                 group.get(i).answer().complete(ours[i]);
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Every worker of the group gets the failure (and sends nothing); the committer itself lives on.
             group.forEach(r -> r.answer().completeExceptionally(e));
         }
     }
@@ -79,7 +88,13 @@ final class HandOverGroups implements AutoCloseable {
     /** Lets the committer finish what is queued, then stops it. */
     @Override
     public void close() {
-        queue.add(STOP);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
         try {
             committer.join();
         } catch (InterruptedException e) {

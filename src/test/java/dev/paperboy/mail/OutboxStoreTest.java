@@ -3,6 +3,7 @@ package dev.paperboy.mail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.subscriber.Subscriber;
@@ -14,10 +15,14 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +103,33 @@ class OutboxStoreTest {
         assertEquals("SENDING", column(held.id, "state"));
         assertEquals("SENT", column(a.id(), "state"), "each worker's previous email is recorded either way");
         assertEquals("SENT", column(b.id(), "state"));
+    }
+
+    @Test
+    void concurrentWorkersEachGetTheirOwnAnswerFromTheGroups() throws Exception {
+        List<OutboxEntry> rows = store.claim("test", queued(6), 10, Duration.ofMinutes(5));
+        HandOverGroups groups = new HandOverGroups(store);
+        ExecutorService workers = Executors.newFixedThreadPool(rows.size());
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (OutboxEntry row : rows) {
+                // Every other worker holds a stale token, as after a lease ran out and someone else claimed.
+                String token = row.id % 2 == 0 ? row.claimToken : "stale-" + row.claimToken;
+                answers.add(workers.submit(() -> groups.handOver(row.id, token, null)));
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                boolean holder = rows.get(i).id % 2 == 0;
+                assertEquals(holder, answers.get(i).get(), "row " + rows.get(i).id);
+                assertEquals(holder ? "SENDING" : "PENDING", column(rows.get(i).id, "state"));
+            }
+        } finally {
+            workers.shutdown();
+            groups.close();
+        }
+        OutboxEntry row = rows.get(0);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> groups.handOver(row.id, row.claimToken, null));
+        assertTrue(e.getMessage().contains("send run is over"), e.getMessage());
     }
 
     @Test

@@ -108,7 +108,10 @@ public interface MailConfig {
         @WithDefault("2m")
         Duration lease();
 
-        /** Rows claimed per database round trip. */
+        /**
+         * Rows claimed per database round trip; the next batch is claimed while the first half of the current one
+         * is sent. Under a rate limit, at most a third of what can be sent within one lease.
+         */
         @WithDefault("100")
         int batchSize();
 

@@ -1,8 +1,8 @@
 package dev.paperboy.digest;
 
 import dev.paperboy.mail.DeliveryReports;
-import dev.paperboy.web.BadInputException;
 import dev.paperboy.web.Days;
+import dev.paperboy.web.QueryNumbers;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,8 +29,8 @@ public class DigestResource {
 
     /** The most recent digests with their emails by state, newest first. */
     @GET
-    public List<DeliveryReports.RunSummary> recent(@QueryParam("limit") Integer limit) {
-        return reports.recentRuns(bounded(limit, 30));
+    public List<DeliveryReports.RunSummary> recent(@QueryParam("limit") String limit) {
+        return reports.recentRuns(QueryNumbers.limit(limit, 30, MAX_LIMIT));
     }
 
     @POST
@@ -50,15 +50,7 @@ public class DigestResource {
     @GET
     @Path("{date}/failures")
     public List<DeliveryReports.Problem> failures(@PathParam("date") String date,
-            @QueryParam("limit") Integer limit) {
-        return reports.problems(DigestKeys.daily(Days.parse(date)), bounded(limit, 100));
-    }
-
-    private static int bounded(Integer limit, int byDefault) {
-        int n = limit == null ? byDefault : limit;
-        if (n < 1 || n > MAX_LIMIT) {
-            throw new BadInputException("limit must be between 1 and " + MAX_LIMIT + ", got " + n + ".");
-        }
-        return n;
+            @QueryParam("limit") String limit) {
+        return reports.problems(DigestKeys.daily(Days.parse(date)), QueryNumbers.limit(limit, 100, MAX_LIMIT));
     }
 }

@@ -6,8 +6,8 @@ import dev.paperboy.match.MatchEngine;
 import dev.paperboy.match.Profile;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.subscriber.Keywords;
-import dev.paperboy.web.BadInputException;
 import dev.paperboy.web.Days;
+import dev.paperboy.web.QueryNumbers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,17 +37,11 @@ public class PreviewResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<PreviewItem> preview(@QueryParam("keywords") List<String> keywords, @QueryParam("date") String date,
-            @QueryParam("limit") Integer limit, @QueryParam("minStrength") Float minStrength) {
+            @QueryParam("limit") String limit, @QueryParam("minStrength") String minStrength) {
         Keywords parsed = Keywords.parse(keywords == null ? List.of() : keywords);
         Profile profile = Profile.of(parsed.positive(), parsed.negative());
-        int n = limit == null ? engine.config().maxPapers() : limit;
-        if (n < 1 || n > MAX_LIMIT) {
-            throw new BadInputException("limit must be between 1 and " + MAX_LIMIT + ", got " + n + ".");
-        }
-        float min = minStrength == null ? engine.config().minStrength() : minStrength;
-        if (Float.isNaN(min) || min < 0 || min > 1) {
-            throw new BadInputException("minStrength must be between 0 and 1, got " + min + ".");
-        }
+        int n = QueryNumbers.limit(limit, engine.config().maxPapers(), MAX_LIMIT);
+        float min = QueryNumbers.fraction("minStrength", minStrength, engine.config().minStrength());
         LocalDate day = date == null || date.isBlank() ? latestDay() : Days.parse(date);
         if (day == null) {
             return List.of();

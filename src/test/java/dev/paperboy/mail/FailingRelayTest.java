@@ -117,6 +117,8 @@ class FailingRelayTest {
         Api.admin().get("/api/admin/digests?limit=5").then().statusCode(200)
                 .body("[0].digestKey", equalTo(Api.SAMPLE_DAY)).body("[0].states.SENT", equalTo(2))
                 .body("[0].states.FAILED", equalTo(3));
+        Api.admin().get("/api/admin/digests/" + Api.SAMPLE_DAY + "/failures?limit=abc").then().statusCode(400)
+                .body("message", containsString("limit must be a whole number, got \"abc\""));
         Api.admin().get("/api/admin/digests/" + Api.SAMPLE_DAY + "/failures?limit=0").then().statusCode(400)
                 .body("message", containsString("limit must be between 1 and 1000"));
         given().get("/api/admin/digests/" + Api.SAMPLE_DAY + "/failures").then().statusCode(401);

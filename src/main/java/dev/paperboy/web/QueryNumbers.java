@@ -1,0 +1,51 @@
+package dev.paperboy.web;
+
+/**
+ * Numeric query parameters of the HTTP API, taken as text and parsed here: bound to an {@code Integer} or
+ * {@code Float} directly, a malformed value makes JAX-RS answer a bare 404 that names nothing.
+ */
+public final class QueryNumbers {
+
+    private QueryNumbers() {}
+
+    /**
+     * @return {@code raw} as a limit, {@code byDefault} when absent
+     * @throws BadInputException naming the value unless it is a whole number from 1 to {@code max}
+     */
+    public static int limit(String raw, int byDefault, int max) {
+        if (raw == null || raw.isBlank()) {
+            return byDefault;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new BadInputException("limit must be a whole number, got \"" + BadInputException.shown(raw) + "\".");
+        }
+        if (n < 1 || n > max) {
+            throw new BadInputException("limit must be between 1 and " + max + ", got " + n + ".");
+        }
+        return n;
+    }
+
+    /**
+     * @return {@code raw} as a fraction from 0 to 1, {@code byDefault} when absent
+     * @throws BadInputException naming the parameter and the value otherwise
+     */
+    public static float fraction(String name, String raw, float byDefault) {
+        if (raw == null || raw.isBlank()) {
+            return byDefault;
+        }
+        float f;
+        try {
+            f = Float.parseFloat(raw.strip());
+        } catch (NumberFormatException e) {
+            f = Float.NaN;
+        }
+        if (Float.isNaN(f) || f < 0 || f > 1) {
+            throw new BadInputException(name + " must be a number between 0 and 1, got \""
+                    + BadInputException.shown(raw) + "\".");
+        }
+        return f;
+    }
+}

@@ -1,5 +1,8 @@
 package dev.paperboy.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -27,6 +30,12 @@ public class ErrorMappers {
         return ErrorResponses.of(headers, Response.Status.BAD_REQUEST, message);
     }
 
+    /** Bound by the JSON reader itself, which would answer a bare 400. */
+    @ServerExceptionMapper
+    public Response wrongJsonShape(MismatchedInputException e, HttpHeaders headers) {
+        return ErrorResponses.of(headers, Response.Status.BAD_REQUEST, jsonProblem(e));
+    }
+
     @ServerExceptionMapper
     public Response tooMany(RateLimitedException e, HttpHeaders headers) {
         Response r = ErrorResponses.of(headers, Response.Status.TOO_MANY_REQUESTS, e.getMessage());
@@ -43,6 +52,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers) {
+        String json = jsonProblem(e.getCause());
+        if (json != null) {
+            return ErrorResponses.of(headers, Response.Status.BAD_REQUEST, json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         Response.Status known = Response.Status.fromStatusCode(status.getStatusCode());
         if (known == null) {
@@ -57,6 +70,44 @@ public class ErrorMappers {
         LOG.error("Unhandled error", e);
         return ErrorResponses.of(headers, Response.Status.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Nothing was changed; please try again.");
+    }
+
+    /**
+     * The reader turns a body it cannot bind into a bare 400; this says what is wrong with it instead: where the
+     * JSON breaks, or which field has the wrong type. Null if {@code cause} is no JSON problem.
+     */
+    private static String jsonProblem(Throwable cause) {
+        if (cause instanceof JsonParseException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            return "The body is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage());
+        }
+        if (cause instanceof MismatchedInputException e) {
+            String field = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            String expected = e.getTargetType() == null ? "another type" : readable(e.getTargetType());
+            return field.isEmpty() ? "The body has the wrong shape: expected " + expected + "."
+                    : "\"" + BadInputException.shown(field) + "\" has the wrong type: expected " + expected + ".";
+        }
+        return null;
+    }
+
+    private static String readable(Class<?> type) {
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return Number.class.isAssignableFrom(type) || type.isPrimitive() ? "a number" : "an object";
+    }
+
+    /** Parser messages can quote the input; one line of it, clipped, is enough to find the mistake. */
+    private static String firstLine(String message) {
+        String line = message == null ? "" : message.lines().findFirst().orElse("");
+        String clean = line.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 160 ? clean.substring(0, 160) + "…" : clean;
     }
 
     private static String lastNode(String path) {

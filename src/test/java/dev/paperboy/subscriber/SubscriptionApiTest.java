@@ -44,7 +44,13 @@ class SubscriptionApiTest {
                 .then().statusCode(400).body("message", containsString("'<' and '>'"));
         post(Map.of("email", "ok-" + UUID.randomUUID() + "@example.org", "keywords", new String[] {"-medical"}))
                 .then().statusCode(400).body("message", containsString("only exclude"));
-        given().contentType(ContentType.JSON).body("{\"email\": ").post("/api/subscriptions").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"email\": ").post("/api/subscriptions").then().statusCode(400)
+                .body("message", containsString("The body is not valid JSON (line 1, column"));
+        given().contentType(ContentType.JSON).body("{\"email\": \"a@example.org\", \"keywords\": {\"x\": 1}}")
+                .post("/api/subscriptions").then().statusCode(400)
+                .body("message", containsString("\"keywords\" has the wrong type: expected a list"));
+        given().contentType(ContentType.JSON).body("[1, 2]").post("/api/subscriptions").then().statusCode(400)
+                .body("message", containsString("The body has the wrong shape: expected an object"));
         assertEquals(before, Subscribers.count());
     }
 

@@ -40,9 +40,12 @@ public enum DigestFormat {
     }
 
     public static DigestFormat of(String id) {
+        String known = Arrays.stream(values()).map(DigestFormat::id).collect(Collectors.joining(", "));
+        if (id == null || id.isBlank()) {
+            throw new BadInputException("The format parameter is required: one of " + known + ".");
+        }
         return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst()
                 .orElseThrow(() -> new BadInputException("Unknown format \"" + BadInputException.shown(id)
-                        + "\"; expected one of " + Arrays.stream(values()).map(DigestFormat::id)
-                        .collect(Collectors.joining(", ")) + "."));
+                        + "\"; expected one of " + known + "."));
     }
 }

@@ -100,6 +100,8 @@ class IngestResourceTest {
     void badParametersAreRejected() {
         Api.ingest("2031-01-01", "pdf", "x").then().statusCode(400)
                 .body("message", equalTo("Unknown format \"pdf\"; expected one of hf-json, page-text, arxiv-atom."));
+        Api.admin().contentType(ContentType.TEXT).body("x").post("/api/admin/ingest?date=2031-01-01").then()
+                .statusCode(400).body("message", equalTo("The format parameter is required: one of hf-json, page-text, arxiv-atom."));
         Api.ingest("yesterday", "page-text", "x").then().statusCode(400)
                 .body("message", containsString("\"yesterday\" is not a date"));
         Api.admin().contentType(ContentType.TEXT).body("x").post("/api/admin/ingest?format=page-text").then()

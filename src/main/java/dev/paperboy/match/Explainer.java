@@ -16,8 +16,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.search.uhighlight.Passage;
-import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -76,7 +74,7 @@ final class Explainer {
     @SuppressWarnings("unchecked")
     private static List<Explanation.Segment> snippet(IndexSearcher searcher, Query query, int doc) {
         SegmentHighlighter highlighter = new SegmentHighlighter(UnifiedHighlighter.builder(searcher, new PaperAnalyzer())
-                .withFormatter(new SegmentFormatter())
+                .withFormatter(new SnippetFormatter(SNIPPET_CHARS))
                 .withMaxNoHighlightPassages(1));
         try {
             Map<String, Object[]> result = highlighter.highlight(
@@ -97,47 +95,6 @@ final class Explainer {
         Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds, int[] passages)
                 throws IOException {
             return super.highlightFieldsAsObjects(fields, query, docIds, passages);
-        }
-    }
-
-    /** Turns highlighted passages into plain segments, so templates escape every character themselves. */
-    private static final class SegmentFormatter extends PassageFormatter {
-        @Override
-        public Object format(Passage[] passages, String content) {
-            List<Explanation.Segment> segments = new ArrayList<>();
-            int budget = SNIPPET_CHARS;
-            for (Passage p : passages) {
-                if (budget <= 0) {
-                    break;
-                }
-                if (!segments.isEmpty() || p.getStartOffset() > 0) {
-                    segments.add(new Explanation.Segment("… ", false));
-                }
-                int pos = p.getStartOffset();
-                for (int i = 0; i < p.getNumMatches() && budget > 0; i++) {
-                    int start = Math.max(pos, p.getMatchStarts()[i]);
-                    int end = p.getMatchEnds()[i];
-                    if (start >= end) {
-                        continue;
-                    }
-                    budget -= add(segments, content.substring(pos, start), false, budget);
-                    budget -= add(segments, content.substring(start, end), true, Integer.MAX_VALUE);
-                    pos = end;
-                }
-                budget -= add(segments, content.substring(pos, p.getEndOffset()), false, budget);
-            }
-            if (budget <= 0) {
-                segments.add(new Explanation.Segment(" …", false));
-            }
-            return segments;
-        }
-
-        private static int add(List<Explanation.Segment> segments, String text, boolean bold, int budget) {
-            String t = text.length() > budget ? text.substring(0, Math.max(0, budget)) : text;
-            if (!t.isEmpty()) {
-                segments.add(new Explanation.Segment(t, bold));
-            }
-            return text.length();
         }
     }
 }

@@ -23,6 +23,11 @@ public record DigestView(String subject, String preheader, String dateLabel, Lis
             return sb.toString();
         }
 
+        /** @return the snippet as plain text in lines of 72, continued under the template's three-space indent */
+        public String snippetWrapped() {
+            return PlainWrap.wrap(snippetText(), 72, "   ");
+        }
+
         /** @return matched keywords, with the synonym that fired in parentheses */
         public String matchedLine() {
             return String.join(", ", matched);

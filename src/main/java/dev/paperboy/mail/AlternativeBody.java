@@ -14,17 +14,16 @@ final class AlternativeBody {
     /** Random: the parts go as 8bit, so only an unguessable boundary is sure not to occur in them. */
     final String boundary = "=_pb_" + UUID.randomUUID();
     final byte[] bytes;
-    private final boolean eightBitAllowed;
-    private boolean has8bitPart;
+    private final boolean has8bitPart;
 
     /** @param eightBitAllowed whether parts may go as 8bit; if not, they are all quoted-printable */
     AlternativeBody(String text, String html, boolean eightBitAllowed) throws MessagingException {
-        this.eightBitAllowed = eightBitAllowed;
         ByteArrayOutputStream out = new ByteArrayOutputStream(2 * (text.length() + html.length()) + 512);
-        part(out, "plain", text);
-        part(out, "html", html);
+        boolean textIs8bit = part(out, "plain", text, eightBitAllowed);
+        boolean htmlIs8bit = part(out, "html", html, eightBitAllowed);
         ascii(out, "--" + boundary + "--\r\n");
         this.bytes = out.toByteArray();
+        this.has8bitPart = textIs8bit || htmlIs8bit;
     }
 
     /** Whether any part went as 8bit, so that the SMTP envelope must declare BODY=8BITMIME. */
@@ -36,12 +35,13 @@ final class AlternativeBody {
         return "multipart/alternative; boundary=\"" + boundary + "\"";
     }
 
-    private void part(ByteArrayOutputStream out, String subtype, String body) throws MessagingException {
+    /** @return whether the part went as 8bit */
+    private boolean part(ByteArrayOutputStream out, String subtype, String body, boolean eightBitAllowed)
+            throws MessagingException {
         byte[] eightBit = eightBitAllowed ? SmtpLines.utf8If8bitFits(body) : null;
         // 8bit when the relay takes it and every line fits SMTP's 998-octet limit: relays announce 8BITMIME
         // almost universally and the .eml stays readable; otherwise quoted-printable, which wraps long lines.
         String encoding = eightBit != null ? "8bit" : "quoted-printable";
-        has8bitPart |= eightBit != null;
         ascii(out, "--" + boundary + "\r\nContent-Type: text/" + subtype + "; charset=UTF-8\r\n"
                 + "Content-Transfer-Encoding: " + encoding + "\r\n\r\n");
         if (eightBit != null) {
@@ -56,6 +56,7 @@ final class AlternativeBody {
             }
         }
         ascii(out, "\r\n");
+        return eightBit != null;
     }
 
     private static void ascii(ByteArrayOutputStream out, String s) {

@@ -78,9 +78,11 @@ public class DeliveryReports {
                 where o.digest_key = ?1
                   and (o.state in ('FAILED', 'BOUNCED') or (o.state = 'PENDING' and o.last_error is not null))
                 order by o.id""").setParameter(1, digestKey).setMaxResults(limit).getResultList();
-        return rows.stream().map(r -> new Problem(((Number) r[0]).longValue(), (String) r[1],
-                OutboxState.valueOf((String) r[2]), ((Number) r[3]).intValue(), (String) r[4],
-                OutboxState.valueOf((String) r[2]) == OutboxState.PENDING ? Timestamps.of(r[5]) : null)).toList();
+        return rows.stream().map(r -> {
+            OutboxState state = OutboxState.valueOf((String) r[2]);
+            return new Problem(((Number) r[0]).longValue(), (String) r[1], state, ((Number) r[3]).intValue(),
+                    (String) r[4], state == OutboxState.PENDING ? Timestamps.of(r[5]) : null);
+        }).toList();
     }
 
     /** Counts by state for each key, every state present, in the order of {@code keys}. */

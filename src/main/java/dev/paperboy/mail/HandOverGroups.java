@@ -30,7 +30,7 @@ final class HandOverGroups implements AutoCloseable {
         committer.start();
     }
 
-    /** @return whether the row may be sent; see {@link OutboxStore#markHandingOver(long, String, OutboxStore.Accepted)} */
+    /** @return whether the row may be sent; see {@link OutboxStore#markHandingOver(List)} */
     boolean handOver(long id, String claimToken, OutboxStore.Accepted previous) {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         synchronized (this) {

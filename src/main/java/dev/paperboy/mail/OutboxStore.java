@@ -93,21 +93,11 @@ public class OutboxStore {
 
     /**
      * Recorded just before the end-of-data dot: from here on a crash must not lead to a second send. The same
-     * transaction records the message this worker sent before.
+     * transaction records each worker's previous accepted message as SENT. Several workers' hand-overs go in one
+     * transaction: one round trip and one commit for the group, and each row still decided on its own.
      *
-     * @param previous the worker's last accepted message, still unrecorded; null if none
-     * @return false if the claim was lost (its lease expired and the row was claimed again) or the recipient has
-     *     unsubscribed since the claim: do not send
-     */
-    public boolean markHandingOver(long id, String claimToken, Accepted previous) {
-        return markHandingOver(List.of(new HandOver(id, claimToken, previous)))[0];
-    }
-
-    /**
-     * The hand-overs of several workers in one transaction: one round trip and one commit for the group, and
-     * each row still decided on its own.
-     *
-     * @return for each hand-over, in order, whether it may be sent
+     * @return for each hand-over, in order, whether it may be sent: false if the claim was lost (its lease
+     *     expired and the row was claimed again) or the recipient has unsubscribed since the claim
      */
     public boolean[] markHandingOver(List<HandOver> group) {
         try (Connection c = db.getConnection();
@@ -156,20 +146,14 @@ public class OutboxStore {
         ps.setLong(3, accepted.id());
     }
 
-    public void markSent(Accepted accepted) {
-        autocommit(MARK_SENT, accepted.at(), accepted.messageId(), accepted.id());
-    }
-
     /**
-     * One statement in its own autocommit transaction, straight on the pool: the statement around every send
-     * is the hot path, and a JTA transaction each would cost more than the SMTP exchange.
+     * Records a worker's last accepted message when it has no next hand-over to ride with. Plain JDBC straight
+     * on the pool, like the hand-over: a JTA transaction would cost more than the SMTP exchange.
      */
-    private int autocommit(String sql, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            return ps.executeUpdate();
+    public void markSent(Accepted accepted) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(MARK_SENT)) {
+            setSent(ps, accepted);
+            ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("outbox update failed: " + e.getMessage(), e);
         }

@@ -43,7 +43,7 @@ class OutboxStoreTest {
         OutboxStore.Accepted accepted = handedOverAndAccepted(first);
         assertEquals("SENDING", column(first.id, "state"));
 
-        assertTrue(store.markHandingOver(second.id, second.claimToken, accepted));
+        assertTrue(handOver(second.id, second.claimToken, accepted));
         assertEquals("SENT", column(first.id, "state"));
         assertEquals("<a@test>", column(first.id, "message_id"));
         assertEquals("SENDING", column(second.id, "state"));
@@ -60,7 +60,7 @@ class OutboxStoreTest {
         OutboxEntry second = rows.get(1);
         OutboxStore.Accepted accepted = handedOverAndAccepted(first);
 
-        assertFalse(store.markHandingOver(second.id, "a-claim-token-someone-else-replaced", accepted));
+        assertFalse(handOver(second.id, "a-claim-token-someone-else-replaced", accepted));
         assertEquals("SENT", column(first.id, "state"));
         assertEquals("PENDING", column(second.id, "state"), "not handed over: the send is aborted before the dot");
     }
@@ -73,7 +73,7 @@ class OutboxStoreTest {
         OutboxStore.Accepted accepted = handedOverAndAccepted(first);
         unsubscribe(second);
 
-        assertFalse(store.markHandingOver(second.id, second.claimToken, accepted));
+        assertFalse(handOver(second.id, second.claimToken, accepted));
         assertEquals("SENT", column(first.id, "state"));
         assertEquals("PENDING", column(second.id, "state"), "the send is aborted before the dot");
 
@@ -154,8 +154,13 @@ class OutboxStoreTest {
 
     /** Hands {@code row} over with no previous email and returns it as the relay would have accepted it. */
     private OutboxStore.Accepted handedOverAndAccepted(OutboxEntry row) {
-        assertTrue(store.markHandingOver(row.id, row.claimToken, null));
+        assertTrue(handOver(row.id, row.claimToken, null));
         return accepted(row, "<a@test>");
+    }
+
+    /** One worker's hand-over, as a group of one. */
+    private boolean handOver(long id, String claimToken, OutboxStore.Accepted previous) {
+        return store.markHandingOver(List.of(new OutboxStore.HandOver(id, claimToken, previous)))[0];
     }
 
     private static OutboxStore.Accepted accepted(OutboxEntry row, String messageId) {

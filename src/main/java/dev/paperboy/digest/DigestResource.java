@@ -2,7 +2,7 @@ package dev.paperboy.digest;
 
 import dev.paperboy.mail.DeliveryReports;
 import dev.paperboy.web.Days;
-import dev.paperboy.web.QueryNumbers;
+import dev.paperboy.web.NumberParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +30,7 @@ public class DigestResource {
     /** The most recent digests with their emails by state, newest first. */
     @GET
     public List<DeliveryReports.RunSummary> recent(@QueryParam("limit") String limit) {
-        return reports.recentRuns(QueryNumbers.limit(limit, 30, MAX_LIMIT));
+        return reports.recentRuns(NumberParams.limit(limit, 30, MAX_LIMIT));
     }
 
     @POST
@@ -51,6 +51,6 @@ public class DigestResource {
     @Path("{date}/failures")
     public List<DeliveryReports.Problem> failures(@PathParam("date") String date,
             @QueryParam("limit") String limit) {
-        return reports.problems(DigestKeys.daily(Days.parse(date)), QueryNumbers.limit(limit, 100, MAX_LIMIT));
+        return reports.problems(DigestKeys.daily(Days.parse(date)), NumberParams.limit(limit, 100, MAX_LIMIT));
     }
 }

@@ -7,7 +7,7 @@ import dev.paperboy.match.Profile;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.subscriber.Keywords;
 import dev.paperboy.web.Days;
-import dev.paperboy.web.QueryNumbers;
+import dev.paperboy.web.NumberParams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,8 +40,8 @@ public class PreviewResource {
             @QueryParam("limit") String limit, @QueryParam("minStrength") String minStrength) {
         Keywords parsed = Keywords.parse(keywords == null ? List.of() : keywords);
         Profile profile = Profile.of(parsed.positive(), parsed.negative());
-        int n = QueryNumbers.limit(limit, engine.config().maxPapers(), MAX_LIMIT);
-        float min = QueryNumbers.fraction("minStrength", minStrength, engine.config().minStrength());
+        int n = NumberParams.limit(limit, engine.config().maxPapers(), MAX_LIMIT);
+        float min = NumberParams.fraction("minStrength", minStrength, engine.config().minStrength());
         LocalDate day = date == null || date.isBlank() ? latestDay() : Days.parse(date);
         if (day == null) {
             return List.of();

@@ -2,6 +2,7 @@ package dev.paperboy.subscriber;
 
 import dev.paperboy.web.BadInputException;
 import dev.paperboy.web.CsrfGuard;
+import dev.paperboy.web.NumberParams;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -97,7 +98,7 @@ public class SubscriberPages {
             @FormParam("minStrength") String minStrength) {
         Subscriber current = subscriptions.forManaging(token);
         try {
-            Subscriber s = subscriptions.updatePreferences(token, Keywords.parse(keywords), parseStrength(minStrength));
+            Subscriber s = subscriptions.updatePreferences(token, Keywords.parse(keywords), NumberParams.fractionOrNull("Minimum strength", minStrength));
             return Response.ok(Templates.manage(token, s.email, s.keywords, strength(s.minStrength), "Saved.", null)).build();
         } catch (BadInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
@@ -164,17 +165,5 @@ public class SubscriberPages {
 
     private static String strength(Float f) {
         return f == null ? "" : String.valueOf(f);
-    }
-
-    private static Float parseStrength(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Float.parseFloat(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new BadInputException("Minimum strength must be a number between 0 and 1, got \""
-                    + BadInputException.shown(raw) + "\".");
-        }
     }
 }

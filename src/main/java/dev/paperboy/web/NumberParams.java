@@ -1,12 +1,12 @@
 package dev.paperboy.web;
 
 /**
- * Numeric query parameters of the HTTP API, taken as text and parsed here: bound to an {@code Integer} or
- * {@code Float} directly, a malformed value makes JAX-RS answer a bare 404 that names nothing.
+ * Numeric query and form parameters, taken as text and parsed here, so a malformed one gets a 400 that names it:
+ * bound to an {@code Integer} or {@code Float} directly, a malformed query value makes JAX-RS answer a bare 404.
  */
-public final class QueryNumbers {
+public final class NumberParams {
 
-    private QueryNumbers() {}
+    private NumberParams() {}
 
     /**
      * @return {@code raw} as a limit, {@code byDefault} when absent
@@ -33,8 +33,17 @@ public final class QueryNumbers {
      * @throws BadInputException naming the parameter and the value otherwise
      */
     public static float fraction(String name, String raw, float byDefault) {
+        Float f = fractionOrNull(name, raw);
+        return f == null ? byDefault : f;
+    }
+
+    /**
+     * @return {@code raw} as a fraction from 0 to 1, null when absent
+     * @throws BadInputException naming the parameter and the value otherwise
+     */
+    public static Float fractionOrNull(String name, String raw) {
         if (raw == null || raw.isBlank()) {
-            return byDefault;
+            return null;
         }
         float f;
         try {

@@ -88,6 +88,9 @@ class SubscriberPagesTest {
                 .post("/manage").then().statusCode(400).body(containsString("at least one keyword"));
         given().contentType(ContentType.URLENC).formParam("t", t).formParam("keywords", "GNN").formParam("minStrength", "7")
                 .post("/manage").then().statusCode(400).body(containsString("between 0 and 1"));
+        given().contentType(ContentType.URLENC).formParam("t", t).formParam("keywords", "GNN").formParam("minStrength", "lots")
+                .post("/manage").then().statusCode(400)
+                .body(containsString("Minimum strength must be a number between 0 and 1, got &quot;lots&quot;"));
         assertEquals("neural collapse\n-medical", keywords(email));
     }
 

@@ -24,6 +24,11 @@ public final class AppProcess implements AutoCloseable {
     final int port;
     final Path log;
 
+    /** @return the operating system's id of the service's JVM */
+    long pid() {
+        return process.pid();
+    }
+
     private AppProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;

@@ -25,4 +25,10 @@ class PlainWrapTest {
         assertEquals("see\n  https://arxiv.org/abs/2509.02517\n  now",
                 PlainWrap.wrap("see https://arxiv.org/abs/2509.02517 now", 10, "  "));
     }
+
+    @Test
+    void anyRunOfWhitespaceSeparatesWords() {
+        assertEquals("a b\n  c", PlainWrap.wrap("  a\t\n b \r\n  c\u2003 ", 3, "  "));
+        assertEquals("", PlainWrap.wrap(" \n\t ", 10, "  "));
+    }
 }

@@ -5,6 +5,9 @@ import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -84,12 +87,43 @@ final class SmtpMessenger implements Messenger {
         };
     }
 
-    /** Runs a callback right before the end-of-data dot, the moment after which the relay may own the message. */
+    /**
+     * Runs a callback right before the end-of-data dot, the moment after which the relay may own the message,
+     * and writes each message's data in one piece.
+     *
+     * <p>Jakarta Mail's data stream converts line ends and doubles leading dots a byte at a time, through three
+     * stacked streams: a quarter of the send path's CPU, measured. Here the message is collected, converted in
+     * one pass ({@link SmtpData}) and written to the transport's own buffered server stream, the one every
+     * command goes through (so STARTTLS and the write timeout apply as before). That stream is private to
+     * SMTPTransport; if a later Jakarta Mail renames it, the standard data stream is used, and
+     * {@code SmtpMessengerTest} fails so that the loss is noticed.
+     */
     public static final class HandOverAwareTransport extends SMTPTransport {
+        private static final VarHandle SERVER_OUTPUT = serverOutput();
+
         volatile Runnable handingOver;
+        private final SmtpData data = new SmtpData();
+        private boolean collecting;
 
         public HandOverAwareTransport(Session session, URLName url) {
             super(session, url);
+        }
+
+        /** @return whether message data bypasses Jakarta Mail's byte-at-a-time data stream */
+        static boolean writesDataInOnePiece() {
+            return SERVER_OUTPUT != null;
+        }
+
+        @Override
+        protected OutputStream data() throws MessagingException {
+            // DATA and its 354 reply, and the standard stream that finishData() expects to exist.
+            OutputStream standard = super.data();
+            if (SERVER_OUTPUT == null) {
+                return standard;
+            }
+            data.reset();
+            collecting = true;
+            return data;
         }
 
         @Override
@@ -98,7 +132,23 @@ final class SmtpMessenger implements Messenger {
             if (r != null) {
                 r.run();
             }
+            if (collecting) {
+                collecting = false;
+                data.writeWireTo((OutputStream) SERVER_OUTPUT.get(this));
+            }
+            // The standard stream saw no byte, so it adds nothing; then the dot, and the reply checked as usual.
             super.finishData();
+        }
+
+        private static VarHandle serverOutput() {
+            try {
+                return MethodHandles.privateLookupIn(SMTPTransport.class, MethodHandles.lookup())
+                        .findVarHandle(SMTPTransport.class, "serverOutput", OutputStream.class);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                Logger.getLogger(SmtpMessenger.class.getName()).warning(
+                        "Jakarta Mail's SMTP transport has changed; sending through its slower data stream: " + e);
+                return null;
+            }
         }
     }
 }

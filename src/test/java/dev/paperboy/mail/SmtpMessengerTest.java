@@ -49,6 +49,27 @@ class SmtpMessengerTest {
     }
 
     @Test
+    void messageDataGoesInOnePieceWithLeadingDotsDoubled() throws Exception {
+        assertTrue(SmtpMessenger.HandOverAwareTransport.writesDataInOnePiece(),
+                "Jakarta Mail's SMTPTransport has changed: message data goes through its byte-at-a-time stream");
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(0,
+                ScriptedSmtpServer.replies(a -> "250 OK", r -> "250 queued"))) {
+            SmtpMessenger messenger = new SmtpMessenger(smtp(server.port()));
+            MimeMessage m = message();
+            m.setText(".\n.hidden\nmiddle.\r\n..two");
+            try (Messenger.Connection c = messenger.open()) {
+                c.send(m, () -> {});
+                c.send(message(), () -> {});
+            }
+            List<String> first = server.dataLines.poll();
+            assertEquals(List.of("..", "..hidden", "middle.", "...two"), first.subList(first.size() - 4, first.size()),
+                    "a dot at a line's start is doubled, so no line of the body ends the data early");
+            assertEquals(1, server.dataLines.size(), "the second message on the same connection");
+            assertEquals(2, server.accepted.get());
+        }
+    }
+
+    @Test
     void eightBitBodiesAreDeclaredOnlyToARelayThatAnnouncesThem() throws Exception {
         MimeFactory mime = new MimeFactory(MimeFactoryTest.config());
         OutgoingEmail email = new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, "reader@example.org", "s", "ü", "<p>ü</p>", null);

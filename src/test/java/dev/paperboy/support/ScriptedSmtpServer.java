@@ -35,6 +35,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     public final ConcurrentLinkedQueue<String> acceptedFor = new ConcurrentLinkedQueue<>();
     /** Every MAIL command received, as sent. */
     public final ConcurrentLinkedQueue<String> mailCommands = new ConcurrentLinkedQueue<>();
+    /** Each message's DATA lines as they came over the wire, dots still doubled. */
+    public final ConcurrentLinkedQueue<List<String>> dataLines = new ConcurrentLinkedQueue<>();
     /** The extensions EHLO announces, e.g. "8BITMIME". */
     private volatile List<String> extensions = List.of();
 
@@ -106,9 +108,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     }
                     case "DATA" -> {
                         reply(out, "354 go ahead");
+                        List<String> lines = new ArrayList<>();
                         for (String d = in.readLine(); d != null && !d.equals("."); d = in.readLine()) {
-                            // Message body, discarded.
+                            lines.add(d);
                         }
+                        dataLines.add(lines);
                         String answer = script.endOfData(recipient);
                         if (answer == null) {
                             return;

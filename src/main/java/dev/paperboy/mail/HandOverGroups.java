@@ -20,11 +20,10 @@ final class HandOverGroups implements AutoCloseable {
     private record Request(OutboxStore.HandOver handOver, CompletableFuture<Boolean> answer) {}
 
     private static final Request STOP = new Request(null, null);
+    private static final int COMMITTERS = 2;
 
     private final OutboxStore store;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-    private static final int COMMITTERS = 2;
-
     private final List<Thread> committers = new ArrayList<>();
     private boolean closed;
 

@@ -104,7 +104,6 @@ final class SmtpMessenger implements Messenger {
 
         volatile Runnable handingOver;
         private final SmtpData data = new SmtpData();
-        private boolean collecting;
 
         public HandOverAwareTransport(Session session, URLName url) {
             super(session, url);
@@ -123,7 +122,6 @@ final class SmtpMessenger implements Messenger {
                 return standard;
             }
             data.reset();
-            collecting = true;
             return data;
         }
 
@@ -133,8 +131,8 @@ final class SmtpMessenger implements Messenger {
             if (r != null) {
                 r.run();
             }
-            if (collecting) {
-                collecting = false;
+            // SMTPTransport calls this only after data(), so with the stream found the message is in `data`.
+            if (SERVER_OUTPUT != null) {
                 data.writeWireTo((OutputStream) SERVER_OUTPUT.get(this));
             }
             // The standard stream saw no byte, so it adds nothing; then the dot, and the reply checked as usual.

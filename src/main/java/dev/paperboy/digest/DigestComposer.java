@@ -7,7 +7,8 @@ import dev.paperboy.mail.OutgoingEmail;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.subscriber.LinkToken.Purpose;
 import dev.paperboy.subscriber.SignedLinks;
-import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.subscriber.Recipients;
+import dev.paperboy.subscriber.Recipients.Recipient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,34 +34,35 @@ public class DigestComposer implements DeliveryComposer {
 
     private final SignedLinks links;
     private final MailConfig mail;
+    private final Recipients recipients;
     private final Map<Long, Paper> papers = new ConcurrentHashMap<>();
 
-    DigestComposer(SignedLinks links, MailConfig mail) {
+    DigestComposer(SignedLinks links, MailConfig mail, Recipients recipients) {
         this.links = links;
         this.mail = mail;
+        this.recipients = recipients;
     }
 
     /** Recipients of claimed rows, loaded per batch and taken out as each row is composed. */
-    private final Map<Long, Subscriber> recipients = new ConcurrentHashMap<>();
+    private final Map<Long, Recipient> prefetched = new ConcurrentHashMap<>();
 
     @Override
     public void prefetch(List<OutboxEntry> batch) {
-        List<Long> ids = batch.stream().map(e -> e.subscriberId).toList();
-        QuarkusTransaction.requiringNew().run(() ->
-                Subscriber.<Subscriber>list("id in ?1", ids).forEach(s -> recipients.put(s.id, s)));
+        prefetched.putAll(recipients.byIds(batch.stream().map(e -> e.subscriberId).toList()));
     }
 
     @Override
     public Optional<OutgoingEmail> compose(OutboxEntry entry) {
-        Subscriber prefetched = recipients.remove(entry.subscriberId);
-        Subscriber subscriber = prefetched != null ? prefetched
-                : QuarkusTransaction.joiningExisting().call(() -> Subscriber.<Subscriber>findById(entry.subscriberId));
-        if (subscriber == null || !subscriber.isConfirmed()) {
+        Recipient recipient = prefetched.remove(entry.subscriberId);
+        if (recipient == null) {
+            recipient = recipients.byIds(List.of(entry.subscriberId)).get(entry.subscriberId);
+        }
+        if (recipient == null || !recipient.confirmed()) {
             return Optional.empty();
         }
-        DigestView view = view(subscriber.id, subscriber.keywordList().positive(), LocalDate.parse(entry.digestKey),
+        DigestView view = view(recipient.id(), recipient.keywords().positive(), LocalDate.parse(entry.digestKey),
                 DigestPayload.read(entry.matches));
-        return Optional.of(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, subscriber.email, view.subject(),
+        return Optional.of(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, recipient.email(), view.subject(),
                 Templates.emailText(view).render(), Templates.emailHtml(view).render(), view.unsubscribeUrl()));
     }
 

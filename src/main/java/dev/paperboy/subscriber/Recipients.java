@@ -1,0 +1,50 @@
+package dev.paperboy.subscriber;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Reads the recipients of a batch of emails in one query, without entities: a send run reads one per email.
+ * The ids go in as one array joined by primary key; as an IN list of 500, PostgreSQL planned a scan of every
+ * subscriber per batch.
+ */
+@ApplicationScoped
+public class Recipients {
+
+    /** What composing an email needs to know about its recipient. */
+    public record Recipient(long id, String email, boolean confirmed, Keywords keywords) {}
+
+    private static final String BY_IDS = "select s.id, s.email, s.status, s.keywords"
+            + " from unnest(cast(? as bigint array)) as r(id) join subscriber s on s.id = r.id";
+
+    private final DataSource db;
+
+    Recipients(DataSource db) {
+        this.db = db;
+    }
+
+    /** @return the subscribers that still exist among {@code ids}, by id */
+    public Map<Long, Recipient> byIds(Collection<Long> ids) {
+        Map<Long, Recipient> found = new HashMap<>(ids.size() * 2);
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(BY_IDS)) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    found.put(id, new Recipient(id, rs.getString(2),
+                            SubscriberStatus.CONFIRMED.name().equals(rs.getString(3)), Keywords.ofStored(rs.getString(4))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read recipients: " + e.getMessage(), e);
+        }
+        return found;
+    }
+}

@@ -97,8 +97,8 @@ public final class SendBenchmark {
                 double rate = emails / secs;
                 System.out.printf("paperboy (%d connections): %d digests composed, sent and recorded in %.1f s: %.0f messages/s%n",
                         connections, emails, secs, rate);
-                System.out.printf("CPU per email: %.0f µs on the whole machine, of which %.0f µs in Paperboy's JVM%n",
-                        cpu[0], cpu[1]);
+                System.out.printf("CPU per email: %.0f µs on the whole machine, of which %.0f µs in Paperboy's JVM"
+                        + " and %.0f µs in PostgreSQL%n", cpu[0], cpu[1], cpu[2]);
                 System.out.printf("outbox states: %s%n", progress.get("states"));
                 if (yardsticks) {
                     System.out.printf("ratio paperboy / smtp-source: %.0f%%, paperboy / transport alone: %.0f%%%n",

@@ -105,6 +105,37 @@ class OutboxStoreTest {
         assertEquals("SENT", column(b.id(), "state"));
     }
 
+    /** A large group: every row is paired with its own token and message id, not with a neighbour's. */
+    @Test
+    void aLargeGroupPairsEachRowWithItsOwnValues() {
+        String digest = queued(120);
+        List<OutboxEntry> rows = new ArrayList<>(store.claim("test", digest, 60, Duration.ofMinutes(5)));
+        rows.addAll(store.claim("test", digest, 60, Duration.ofMinutes(5)));
+        assertEquals(120, rows.size());
+        List<OutboxStore.HandOver> group = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            OutboxEntry previous = rows.get(i);
+            assertTrue(handOver(previous.id, previous.claimToken, null));
+            OutboxEntry next = rows.get(60 + i);
+            // Every third row offers the other batch's token: a real token, but not this row's.
+            String token = i % 3 == 0 ? previous.claimToken : next.claimToken;
+            group.add(new OutboxStore.HandOver(next.id, token, accepted(previous, "<" + previous.id + "@test>")));
+        }
+        unsubscribe(rows.get(61));
+
+        boolean[] ours = store.markHandingOver(group);
+
+        for (int i = 0; i < 60; i++) {
+            long previous = rows.get(i).id;
+            long next = rows.get(60 + i).id;
+            boolean mayBeSent = i % 3 != 0 && i != 1;
+            assertEquals("<" + previous + "@test>", column(previous, "message_id"), "row " + previous);
+            assertEquals("SENT", column(previous, "state"));
+            assertEquals(mayBeSent, ours[i], "row " + next);
+            assertEquals(mayBeSent ? "SENDING" : "PENDING", column(next, "state"), "row " + next);
+        }
+    }
+
     @Test
     void concurrentWorkersEachGetTheirOwnAnswerFromTheGroups() throws Exception {
         List<OutboxEntry> rows = store.claim("test", queued(6), 10, Duration.ofMinutes(5));

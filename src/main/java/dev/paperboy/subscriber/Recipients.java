@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * One primary-key probe per id, whatever the table's statistics say: as an IN list of 500, and as a join with
  * the array, PostgreSQL planned a scan of every subscriber per batch, which a run of a million repeats 2,000
  * times. On PostgreSQL the lookup is a LATERAL subquery kept from being flattened into a join ({@code offset 0});
- * H2 has no LATERAL and probes by key for the join anyway.
+ * H2 has no LATERAL and gets the plain join.
  */
 @ApplicationScoped
 public class Recipients {

@@ -40,7 +40,8 @@ public class Recipients {
     /** @return the subscribers that still exist among {@code ids}, by id */
     public Map<Long, Recipient> byIds(Collection<Long> ids) {
         Map<Long, Recipient> found = new HashMap<>(ids.size() * 2);
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(dialect.isPostgres() ? BY_IDS_POSTGRES : BY_IDS)) {
+        String sql = dialect.isPostgres() ? BY_IDS_POSTGRES : BY_IDS;
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

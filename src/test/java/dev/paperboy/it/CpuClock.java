@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * CPU time read from Linux's /proc, in clock ticks of 10 ms: the whole machine's busy time, one process's, and
- * that of the local PostgreSQL server's processes. Throughput on a shared two-core machine scatters by 15% between runs; CPU time per email scatters much less
- * and says what each part of the work costs.
+ * that of the local PostgreSQL server's processes. Throughput on a shared two-core machine scatters by 15%
+ * between runs; CPU time per email scatters much less and says what each part of the work costs.
  */
 record CpuClock(long machineBusy, long process, long postgres) {
 

@@ -52,6 +52,11 @@ public class DigestComposer implements DeliveryComposer {
     }
 
     @Override
+    public void forget(List<OutboxEntry> unsent) {
+        unsent.forEach(e -> prefetched.remove(e.subscriberId));
+    }
+
+    @Override
     public Optional<OutgoingEmail> compose(OutboxEntry entry) {
         Recipient recipient = prefetched.remove(entry.subscriberId);
         if (recipient == null) {

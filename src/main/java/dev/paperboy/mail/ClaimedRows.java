@@ -81,21 +81,23 @@ final class ClaimedRows {
 
     /**
      * Stops the supply and returns the ids of rows claimed but never handed out, including a batch claimed
-     * ahead, to release at once.
+     * ahead, to release at once. The composer forgets what it prefetched for them, or a service whose runs keep
+     * stopping early (a relay that is down) would hold on to it for good.
      */
     synchronized List<Long> drainUnsent() {
-        List<Long> ids = new ArrayList<>(buffer.stream().map(e -> e.id).toList());
+        List<OutboxEntry> unsent = new ArrayList<>(buffer);
         buffer.clear();
         exhausted = true;
         if (nextBatch != null) {
             try {
-                nextBatch.join().forEach(e -> ids.add(e.id));
+                unsent.addAll(nextBatch.join());
             } catch (CompletionException failedClaim) {
                 // Nothing was claimed, so there is nothing to give back.
             }
             nextBatch = null;
         }
         claimer.shutdown();
-        return ids;
+        composer.forget(unsent);
+        return unsent.stream().map(e -> e.id).toList();
     }
 }

@@ -14,4 +14,7 @@ public interface DeliveryComposer {
 
     /** Called with each claimed batch before its rows are composed, to load what they need in one query. */
     default void prefetch(List<OutboxEntry> batch) {}
+
+    /** Called with prefetched rows that will not be composed after all (the run stopped), to let go of them. */
+    default void forget(List<OutboxEntry> unsent) {}
 }

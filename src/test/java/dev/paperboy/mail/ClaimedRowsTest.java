@@ -21,7 +21,7 @@ class ClaimedRowsTest {
         assertEquals(1, ClaimedRows.batchSize(delivery(0.001, Duration.ofMinutes(2), 100)), "never less than one");
     }
 
-    private static MailConfig.Delivery delivery(double rate, Duration lease, int batch) {
+    static MailConfig.Delivery delivery(double rate, Duration lease, int batch) {
         return new MailConfig.Delivery() {
             public double ratePerSecond() { return rate; }
             public int maxAttempts() { return 5; }

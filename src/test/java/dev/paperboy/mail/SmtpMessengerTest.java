@@ -16,12 +16,17 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Failure classification over a real SMTP conversation with scripted replies. */
 class SmtpMessengerTest {
 
-    private static SmtpFailure failureOf(ScriptedSmtpServer.Script script) throws Exception {
+    private static SmtpFailure failureOf(ScriptedSmtpServer.Script script, boolean pipelined) throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(0, script)) {
+            if (pipelined) {
+                server.requirePipelining();
+            }
             SmtpMessenger messenger = new SmtpMessenger(smtp(server.port()));
             AtomicBoolean handed = new AtomicBoolean();
             MessagingException e = assertThrows(MessagingException.class, () -> {
@@ -33,10 +38,15 @@ class SmtpMessengerTest {
         }
     }
 
-    @Test
-    void acceptedMessageRunsTheHandOverCallbackFirst() throws Exception {
+    /** A pipelining relay here answers MAIL and RCPT only once DATA has come: waiting for each reply times out. */
+    @ParameterizedTest(name = "pipelined: {0}")
+    @ValueSource(booleans = {false, true})
+    void acceptedMessagesRunTheHandOverCallbackFirst(boolean pipelined) throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(0,
                 ScriptedSmtpServer.replies(a -> "250 OK", r -> "250 queued"))) {
+            if (pipelined) {
+                server.requirePipelining();
+            }
             SmtpMessenger messenger = new SmtpMessenger(smtp(server.port()));
             AtomicBoolean handed = new AtomicBoolean();
             try (Messenger.Connection c = messenger.open()) {
@@ -49,8 +59,32 @@ class SmtpMessengerTest {
     }
 
     @Test
+    void aRefusedRecipientInAPipelinedEnvelopeLeavesTheConnectionUsable() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(0, ScriptedSmtpServer.replies(
+                a -> a.startsWith("gone") ? "550 5.1.1 no such user" : "250 OK", r -> "250 queued"))) {
+            server.requirePipelining();
+            SmtpMessenger messenger = new SmtpMessenger(smtp(server.port()));
+            MimeMessage toGone = message();
+            toGone.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress("gone@example.org"));
+            AtomicBoolean handed = new AtomicBoolean();
+            try (Messenger.Connection c = messenger.open()) {
+                MessagingException e = assertThrows(MessagingException.class, () -> c.send(toGone, () -> handed.set(true)));
+                SmtpFailure f = SmtpFailure.classify(e, handed.get());
+                assertEquals(SmtpFailure.Kind.PERMANENT, f.kind());
+                assertTrue(f.badAddress(), f.reason());
+                assertTrue(f.reason().startsWith("550"), f.reason());
+                assertFalse(handed.get(), "nothing is handed over for a refused envelope");
+                c.send(message(), () -> {});
+            }
+            assertEquals(List.of("reader@example.org"), List.copyOf(server.acceptedFor));
+            assertEquals(0, server.dataLines.stream().filter(l -> l.toString().contains("gone@")).count(),
+                    "no data went out for the refused recipient");
+        }
+    }
+
+    @Test
     void messageDataGoesInOnePieceWithLeadingDotsDoubled() throws Exception {
-        assertTrue(SmtpMessenger.HandOverAwareTransport.writesDataInOnePiece(),
+        assertTrue(PipeliningTransport.canWriteDirectly(),
                 "Jakarta Mail's SMTPTransport has changed: message data goes through its byte-at-a-time stream");
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(0,
                 ScriptedSmtpServer.replies(a -> "250 OK", r -> "250 queued"))) {
@@ -92,30 +126,34 @@ class SmtpMessengerTest {
         }
     }
 
-    @Test
-    void fourHundredsAreTransient() throws Exception {
-        SmtpFailure f = failureOf(ScriptedSmtpServer.replies(a -> "250 OK", r -> "451 4.3.0 try again later"));
+    @ParameterizedTest(name = "pipelined: {0}")
+    @ValueSource(booleans = {false, true})
+    void fourHundredsAreTransient(boolean pipelined) throws Exception {
+        SmtpFailure f = failureOf(ScriptedSmtpServer.replies(a -> "250 OK", r -> "451 4.3.0 try again later"), pipelined);
         assertEquals(SmtpFailure.Kind.TRANSIENT, f.kind());
         assertTrue(f.reason().startsWith("451"));
     }
 
-    @Test
-    void rejectedRecipientIsAPermanentBadAddress() throws Exception {
-        SmtpFailure f = failureOf(ScriptedSmtpServer.replies(a -> "550 5.1.1 no such user", r -> "250 OK"));
+    @ParameterizedTest(name = "pipelined: {0}")
+    @ValueSource(booleans = {false, true})
+    void rejectedRecipientIsAPermanentBadAddress(boolean pipelined) throws Exception {
+        SmtpFailure f = failureOf(ScriptedSmtpServer.replies(a -> "550 5.1.1 no such user", r -> "250 OK"), pipelined);
         assertEquals(SmtpFailure.Kind.PERMANENT, f.kind());
         assertTrue(f.badAddress());
     }
 
-    @Test
-    void rejectedContentIsPermanentButNotABounce() throws Exception {
-        SmtpFailure f = failureOf(ScriptedSmtpServer.replies(a -> "250 OK", r -> "554 5.7.1 rejected as spam"));
+    @ParameterizedTest(name = "pipelined: {0}")
+    @ValueSource(booleans = {false, true})
+    void rejectedContentIsPermanentButNotABounce(boolean pipelined) throws Exception {
+        SmtpFailure f = failureOf(ScriptedSmtpServer.replies(a -> "250 OK", r -> "554 5.7.1 rejected as spam"), pipelined);
         assertEquals(SmtpFailure.Kind.PERMANENT, f.kind());
         assertEquals(false, f.badAddress());
     }
 
-    @Test
-    void connectionLostAfterTheDotHasAnUnknownOutcome() throws Exception {
-        SmtpFailure f = failureOf(ScriptedSmtpServer.replies(a -> "250 OK", r -> null));
+    @ParameterizedTest(name = "pipelined: {0}")
+    @ValueSource(booleans = {false, true})
+    void connectionLostAfterTheDotHasAnUnknownOutcome(boolean pipelined) throws Exception {
+        SmtpFailure f = failureOf(ScriptedSmtpServer.replies(a -> "250 OK", r -> null), pipelined);
         assertEquals(SmtpFailure.Kind.UNKNOWN_OUTCOME, f.kind());
     }
 
@@ -167,6 +205,7 @@ class SmtpMessengerTest {
             public Duration writeTimeout() { return Duration.ofSeconds(2); }
             public int connections() { return 1; }
             public int messagesPerConnection() { return 100; }
+            public boolean pipelining() { return true; }
         };
     }
 }

@@ -39,6 +39,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     public final ConcurrentLinkedQueue<List<String>> dataLines = new ConcurrentLinkedQueue<>();
     /** The extensions EHLO announces, e.g. "8BITMIME". */
     private volatile List<String> extensions = List.of();
+    /** Replies to MAIL and RCPT wait until DATA arrives, as a client that does not pipeline would never see. */
+    private volatile boolean onlyPipelinedEnvelopes;
 
     public ScriptedSmtpServer(int port, Script script) throws IOException {
         this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
@@ -70,6 +72,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         this.extensions = List.of(extensions);
     }
 
+    /**
+     * Announces PIPELINING and holds back the replies to MAIL and RCPT until DATA arrives, then sends all of
+     * them: a client that waits for each reply before its next command gets none, and times out.
+     */
+    public void requirePipelining(String... moreExtensions) {
+        List<String> all = new ArrayList<>(List.of(moreExtensions));
+        all.add("PIPELINING");
+        this.extensions = List.copyOf(all);
+        this.onlyPipelinedEnvelopes = true;
+    }
+
     public int port() {
         return server.getLocalPort();
     }
@@ -93,21 +106,36 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             reply(out, "220 scripted ESMTP");
             String recipient = null;
+            boolean recipientAccepted = false;
+            StringBuilder heldReplies = new StringBuilder();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (cmd) {
                     case "EHLO", "HELO" -> reply(out, ehloReply());
                     case "MAIL" -> {
                         mailCommands.add(line);
+                        envelopeReply(out, heldReplies, "250 OK");
+                    }
+                    case "RSET", "NOOP" -> {
+                        recipientAccepted = false;
                         reply(out, "250 OK");
                     }
-                    case "RSET", "NOOP" -> reply(out, "250 OK");
                     case "RCPT" -> {
                         recipient = line.replaceAll("(?i).*TO:\\s*<([^>]*)>.*", "$1");
-                        reply(out, script.rcpt(recipient));
+                        String answer = script.rcpt(recipient);
+                        recipientAccepted |= answer.startsWith("2");
+                        envelopeReply(out, heldReplies, answer);
                     }
                     case "DATA" -> {
-                        reply(out, "354 go ahead");
+                        if (!recipientAccepted) {
+                            // RFC 2920 3.1: a pipelining client sends DATA even after its only recipient failed.
+                            reply(out, heldReplies + "554 5.5.1 no valid recipients");
+                            heldReplies.setLength(0);
+                            continue;
+                        }
+                        recipientAccepted = false;
+                        reply(out, heldReplies + "354 go ahead");
+                        heldReplies.setLength(0);
                         List<String> lines = new ArrayList<>();
                         for (String d = in.readLine(); d != null && !d.equals("."); d = in.readLine()) {
                             lines.add(d);
@@ -132,6 +160,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // The client went away; nothing to clean up.
+        }
+    }
+
+    private void envelopeReply(OutputStream out, StringBuilder held, String line) throws IOException {
+        if (onlyPipelinedEnvelopes) {
+            held.append(line).append("\r\n");
+        } else {
+            reply(out, line);
         }
     }
 

@@ -87,6 +87,7 @@ public final class SendBenchmark {
                             first, first / ((System.nanoTime() - w0) / 1e9));
                 }
                 insertDigests(db, messages, "2025-09-04");
+                settle(db);
                 CpuClock cpu0 = CpuClock.read(app.pid());
                 long t0 = System.nanoTime();
                 int emails = new ObjectMapper().readTree(app.post("/api/admin/digests/2025-09-04/send", "").body())
@@ -110,6 +111,21 @@ public final class SendBenchmark {
                     heap.usedMb(), heap.liveMb(), heap.collections());
         } finally {
             sink.destroy();
+        }
+    }
+
+    /**
+     * Starts the measured send from the same database state every time, to remove one source of scatter.
+     * Inserting the digests writes ~500 MB of WAL, and PostgreSQL then checkpoints every minute or two (its
+     * log): whether a checkpoint began in the measured window, making every page's first change write a full
+     * image, was chance, and so was autovacuum's visit. So the vacuum and statistics that autovacuum would get
+     * to, then a checkpoint, before the clock starts. (Identical runs still scatter by ±10%: the JVM's CPU per
+     * email moves as much as PostgreSQL's; see docs/performance.md.)
+     */
+    private static void settle(ItDatabase db) throws Exception {
+        try (Connection c = db.connect(); var st = c.createStatement()) {
+            st.execute("vacuum analyze outbox");
+            st.execute("checkpoint");
         }
     }
 

@@ -83,6 +83,32 @@ class SmtpMessengerTest {
     }
 
     @Test
+    void aRelayThatTakesDataAfterRefusingTheEnvelopeGetsNoMessage() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(0, ScriptedSmtpServer.replies(
+                a -> "550 5.1.1 no such user", r -> "250 queued"))) {
+            server.requirePipelining();
+            server.acceptsDataWithoutRecipients = true;
+            SmtpMessenger messenger = new SmtpMessenger(smtp(server.port()));
+            AtomicBoolean handed = new AtomicBoolean();
+            MessagingException e = assertThrows(MessagingException.class, () -> {
+                try (Messenger.Connection c = messenger.open()) {
+                    c.send(message(), () -> handed.set(true));
+                }
+            });
+            SmtpFailure f = SmtpFailure.classify(e, handed.get());
+            assertEquals(SmtpFailure.Kind.PERMANENT, f.kind(), f.reason());
+            assertTrue(f.badAddress(), f.reason());
+            assertFalse(handed.get(), "nothing is handed over for a refused envelope");
+            // The relay waits for data; the connection is dropped instead, so no end-of-data dot ever comes.
+            for (int i = 0; i < 50 && server.dataLines.isEmpty(); i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(List.of(List.of()), List.copyOf(server.dataLines), "the relay got no message line");
+            assertEquals(0, server.accepted.get());
+        }
+    }
+
+    @Test
     void messageDataGoesInOnePieceWithLeadingDotsDoubled() throws Exception {
         assertTrue(PipeliningTransport.canWriteDirectly(),
                 "Jakarta Mail's SMTPTransport has changed: message data goes through its byte-at-a-time stream");

@@ -39,6 +39,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     public final ConcurrentLinkedQueue<List<String>> dataLines = new ConcurrentLinkedQueue<>();
     /** The extensions EHLO announces, e.g. "8BITMIME". */
     private volatile List<String> extensions = List.of();
+    /** Answers DATA with 354 even when no recipient was accepted, as RFC 2920 says a server must not. */
+    public volatile boolean acceptsDataWithoutRecipients;
     /** Replies to MAIL and RCPT wait until DATA arrives, as a client that does not pipeline would never see. */
     private volatile boolean onlyPipelinedEnvelopes;
 
@@ -127,7 +129,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         envelopeReply(out, heldReplies, answer);
                     }
                     case "DATA" -> {
-                        if (!recipientAccepted) {
+                        if (!recipientAccepted && !acceptsDataWithoutRecipients) {
                             // RFC 2920 3.1: a pipelining client sends DATA even after its only recipient failed.
                             reply(out, heldReplies + "554 5.5.1 no valid recipients");
                             heldReplies.setLength(0);
@@ -137,10 +139,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         reply(out, heldReplies + "354 go ahead");
                         heldReplies.setLength(0);
                         List<String> lines = new ArrayList<>();
-                        for (String d = in.readLine(); d != null && !d.equals("."); d = in.readLine()) {
+                        String d = in.readLine();
+                        for (; d != null && !d.equals("."); d = in.readLine()) {
                             lines.add(d);
                         }
                         dataLines.add(lines);
+                        if (d == null) {
+                            // The client went away before the end-of-data dot: no message, nothing to accept.
+                            return;
+                        }
                         String answer = script.endOfData(recipient);
                         if (answer == null) {
                             return;

@@ -14,30 +14,25 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * <p>One committer. PostgreSQL's cost per email is mostly per statement (planning, commit), so it falls as groups
  * grow: with two committers, whose groups are half the size, the benchmark measured 152-163 µs of database CPU
- * per email against 122-142 with one. (Two were chosen before the envelope was pipelined, when thread dumps
- * found half the workers waiting on a single committer's round trip while the CPU was not busy.) The loop
- * below still works with several: their groups never share a row, since each row has one worker.
+ * per email against 122-142 with one. (Two were tried before the envelope was pipelined, when thread dumps
+ * found half the workers waiting on a single committer's round trip while the CPU was not busy.)
  */
 final class HandOverGroups implements AutoCloseable {
 
     private record Request(OutboxStore.HandOver handOver, CompletableFuture<Boolean> answer) {}
 
     private static final Request STOP = new Request(null, null);
-    private static final int COMMITTERS = 1;
 
     private final OutboxStore store;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-    private final List<Thread> committers = new ArrayList<>();
+    private final Thread committer;
     private boolean closed;
 
     HandOverGroups(OutboxStore store) {
         this.store = store;
-        for (int i = 0; i < COMMITTERS; i++) {
-            Thread committer = new Thread(this::commitGroups, "paperboy-hand-over");
-            committer.setDaemon(true);
-            committer.start();
-            committers.add(committer);
-        }
+        this.committer = new Thread(this::commitGroups, "paperboy-hand-over");
+        committer.setDaemon(true);
+        committer.start();
     }
 
     /** @return whether the row may be sent; see {@link OutboxStore#markHandingOver(List)} */
@@ -70,14 +65,12 @@ final class HandOverGroups implements AutoCloseable {
                 return;
             }
             queue.drainTo(group);
-            boolean stop = group.removeIf(r -> r == STOP);
+            boolean stop = group.remove(STOP);
             if (!group.isEmpty()) {
                 commit(group);
             }
             group.clear();
             if (stop) {
-                // Everything queued before the marker has been taken by some committer; pass it on to the next.
-                queue.add(STOP);
                 return;
             }
         }
@@ -97,7 +90,7 @@ final class HandOverGroups implements AutoCloseable {
         }
     }
 
-    /** Lets the committers finish what is queued, then stops them. */
+    /** Lets the committer finish what is queued, then stops it. */
     @Override
     public void close() {
         synchronized (this) {
@@ -108,9 +101,7 @@ final class HandOverGroups implements AutoCloseable {
             queue.add(STOP);
         }
         try {
-            for (Thread committer : committers) {
-                committer.join();
-            }
+            committer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

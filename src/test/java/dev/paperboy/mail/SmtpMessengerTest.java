@@ -59,6 +59,23 @@ class SmtpMessengerTest {
     }
 
     @Test
+    void withPipeliningSwitchedOffEachCommandWaitsForItsReply() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(0,
+                ScriptedSmtpServer.replies(a -> "250 OK", r -> "250 queued"))) {
+            server.requirePipelining();
+            SmtpMessenger messenger = new SmtpMessenger(smtp(server.port(), false));
+            // This relay answers MAIL only once DATA has come, so a client that does not pipeline times out.
+            assertThrows(MessagingException.class, () -> {
+                try (Messenger.Connection c = messenger.open()) {
+                    c.send(message(), () -> {});
+                }
+            });
+            assertEquals(0, server.accepted.get());
+            assertEquals(1, server.mailCommands.size(), "MAIL was sent, then nothing until its reply");
+        }
+    }
+
+    @Test
     void aRefusedRecipientInAPipelinedEnvelopeLeavesTheConnectionUsable() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(0, ScriptedSmtpServer.replies(
                 a -> a.startsWith("gone") ? "550 5.1.1 no such user" : "250 OK", r -> "250 queued"))) {
@@ -219,6 +236,10 @@ class SmtpMessengerTest {
     }
 
     static MailConfig.Smtp smtp(int port) {
+        return smtp(port, true);
+    }
+
+    static MailConfig.Smtp smtp(int port, boolean pipelining) {
         return new MailConfig.Smtp() {
             public String host() { return "127.0.0.1"; }
             public int port() { return port; }
@@ -231,7 +252,7 @@ class SmtpMessengerTest {
             public Duration writeTimeout() { return Duration.ofSeconds(2); }
             public int connections() { return 1; }
             public int messagesPerConnection() { return 100; }
-            public boolean pipelining() { return true; }
+            public boolean pipelining() { return pipelining; }
         };
     }
 }

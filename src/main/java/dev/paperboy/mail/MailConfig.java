@@ -73,11 +73,11 @@ public interface MailConfig {
         @WithDefault("10s")
         Duration connectTimeout();
 
-        /** Socket read timeout. */
+        /** Longest wait for any one read from the relay; past it the connection is closed. */
         @WithDefault("30s")
         Duration readTimeout();
 
-        /** Socket write timeout. */
+        /** Longest any one write to the relay may block; past it the connection is closed. */
         @WithDefault("30s")
         Duration writeTimeout();
 

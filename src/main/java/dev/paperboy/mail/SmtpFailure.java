@@ -24,7 +24,7 @@ record SmtpFailure(Kind kind, boolean badAddress, String reason) {
                 code = s.getReturnCode();
             }
         }
-        String reason = (code > 0 ? code + " " : "") + String.valueOf(e.getMessage()).strip();
+        String reason = (code > 0 ? code + " " : "") + String.valueOf(e.getMessage()).strip() + ioCause(e);
         if (code >= 500) {
             return new SmtpFailure(Kind.PERMANENT, address, reason);
         }
@@ -33,5 +33,15 @@ record SmtpFailure(Kind kind, boolean badAddress, String reason) {
         }
         // Connection lost after the dot: the relay may have queued it. Resending could duplicate.
         return new SmtpFailure(Kind.UNKNOWN_OUTCOME, false, reason);
+    }
+
+    /** Jakarta Mail reports a lost or timed-out connection as "Exception reading response"; the cause says which. */
+    private static String ioCause(MessagingException e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof java.io.IOException && c.getMessage() != null && !c.getMessage().isBlank()) {
+                return String.valueOf(e.getMessage()).contains(c.getMessage()) ? "" : ": " + c.getMessage().strip();
+            }
+        }
+        return "";
     }
 }

@@ -34,15 +34,18 @@ final class SmtpMessenger implements Messenger {
         p.put("mail." + proto + ".host", config.host());
         p.put("mail." + proto + ".port", String.valueOf(config.port()));
         p.put("mail." + proto + ".connectiontimeout", String.valueOf(config.connectTimeout().toMillis()));
-        p.put("mail." + proto + ".timeout", String.valueOf(config.readTimeout().toMillis()));
-        p.put("mail." + proto + ".writetimeout", String.valueOf(config.writeTimeout().toMillis()));
         p.put("mail." + proto + ".auth", String.valueOf(config.user().isPresent()));
         p.put("mail." + proto + ".starttls.enable", String.valueOf(config.starttls()));
         p.put("mail." + proto + ".starttls.required", String.valueOf(config.starttls()));
         p.put("mail." + proto + ".ssl.enable", String.valueOf(config.tls()));
         p.put("mail." + proto + ".ssl.checkserveridentity", "true");
-        if (!config.tls()) {
-            p.put("mail." + proto + ".socketFactory", new NoDelaySocketFactory());
+        if (config.tls()) {
+            // Implicit TLS: Jakarta Mail's own socket, with its own read and write timeouts.
+            p.put("mail." + proto + ".timeout", String.valueOf(config.readTimeout().toMillis()));
+            p.put("mail." + proto + ".writetimeout", String.valueOf(config.writeTimeout().toMillis()));
+        } else {
+            // Plain, or upgraded by STARTTLS, whose TLS layer reads and writes through this socket's streams.
+            p.put("mail." + proto + ".socketFactory", new DeadlineSocketFactory(config.readTimeout(), config.writeTimeout()));
         }
         // Don't wait for the reply to QUIT: the messages are already accepted.
         p.put("mail." + proto + ".quitwait", "false");

@@ -76,6 +76,23 @@ class SmtpMessengerTest {
     }
 
     @Test
+    void aRelayThatNeverAnswersTheDotTimesOutAsAnUnknownOutcome() throws Exception {
+        long t0 = System.nanoTime();
+        SmtpFailure failure = failureOf(ScriptedSmtpServer.replies(a -> "250 OK", r -> {
+            try {
+                Thread.sleep(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "250 too late";
+        }), true);
+        long took = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(took >= 2000 && took < 5000, "the 2 s read timeout ended the wait after " + took + " ms");
+        assertEquals(SmtpFailure.Kind.UNKNOWN_OUTCOME, failure.kind(), "the dot was sent: it may have arrived");
+        assertEquals("Exception reading response: no reply from the relay within 2000 ms", failure.reason());
+    }
+
+    @Test
     void aRefusedRecipientInAPipelinedEnvelopeLeavesTheConnectionUsable() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(0, ScriptedSmtpServer.replies(
                 a -> a.startsWith("gone") ? "550 5.1.1 no such user" : "250 OK", r -> "250 queued"))) {

@@ -93,7 +93,6 @@ public class Deliverer {
     }
 
     private int work(ClaimedRows claims, HandOverGroups handOvers) {
-        int sent = 0;
         int onConnection = 0;
         Messenger.Connection connection = null;
         Unrecorded unrecorded = new Unrecorded();
@@ -106,13 +105,11 @@ public class Deliverer {
                     } catch (MessagingException e) {
                         store.retryLater(entry.id, entry.claimToken, backoff(entry.attempts), "cannot connect: " + e.getMessage());
                         LOG.warnf("Cannot reach the mail relay, stopping this worker: %s", e.getMessage());
-                        return sent;
+                        break;
                     }
                 }
                 throttle.acquire();
-                Outcome outcome = deliver(connection, entry, unrecorded, handOvers);
-                if (outcome != Outcome.ERROR) {
-                    sent += outcome == Outcome.SENT ? 1 : 0;
+                if (deliver(connection, entry, unrecorded, handOvers)) {
                     if (++onConnection >= config.smtp().messagesPerConnection()) {
                         connection.close();
                         connection = null;
@@ -125,25 +122,29 @@ public class Deliverer {
                     onConnection = 0;
                 }
             }
-            return sent;
         } finally {
-            if (unrecorded.accepted != null) {
-                store.markSent(unrecorded.accepted);
-            }
             if (connection != null) {
+                // Before the last SENT mark: closing reads the relay's reply to the last message.
                 connection.close();
             }
+            if (unrecorded.last != null) {
+                store.markSent(unrecorded.last);
+            }
         }
+        return unrecorded.accepted;
     }
 
-    private enum Outcome { SENT, SKIPPED, ERROR }
-
-    /** A worker's last accepted message, whose SENT mark rides with its next hand-over or is written at the end. */
+    /**
+     * A worker's messages the relay accepted: the last one, whose SENT mark rides with the worker's next
+     * hand-over or is written at the end, and how many in all.
+     */
     private static final class Unrecorded {
-        OutboxStore.Accepted accepted;
+        OutboxStore.Accepted last;
+        int accepted;
     }
 
-    private Outcome deliver(Messenger.Connection connection, OutboxEntry entry, Unrecorded unrecorded,
+    /** @return false if the connection must not be used again */
+    private boolean deliver(Messenger.Connection connection, OutboxEntry entry, Unrecorded unrecorded,
             HandOverGroups handOvers) {
         Optional<OutgoingEmail> email;
         MimeMessage message;
@@ -152,34 +153,44 @@ public class Deliverer {
             email = composer.compose(entry);
             if (email.isEmpty()) {
                 store.markFailed(entry.id, OutboxStore.NO_LONGER_SUBSCRIBED);
-                return Outcome.SKIPPED;
+                return true;
             }
             message = mime.build(email.get(), messageId, connection.accepts8bit());
         } catch (MessagingException | RuntimeException e) {
             LOG.errorf(e, "Cannot compose outbox row %d", entry.id);
             store.markFailed(entry.id, "cannot compose: " + e);
-            return Outcome.SKIPPED;
+            return true;
         }
         boolean[] handedOver = {false};
         try {
             connection.send(message, () -> {
-                boolean ours = handOvers.handOver(entry.id, entry.claimToken, unrecorded.accepted);
-                unrecorded.accepted = null;
+                boolean ours = handOvers.handOver(entry.id, entry.claimToken, unrecorded.last);
+                unrecorded.last = null;
                 if (!ours) {
                     throw new LostClaim();
                 }
                 handedOver[0] = true;
+            }, new Messenger.Verdict() {
+                @Override
+                public void accepted() {
+                    unrecorded.last = new OutboxStore.Accepted(entry.id, messageId, OffsetDateTime.now(ZoneOffset.UTC));
+                    unrecorded.accepted++;
+                }
+
+                @Override
+                public void refused(MessagingException why) {
+                    onFailure(entry, SmtpFailure.classify(why, true));
+                }
             });
-            unrecorded.accepted = new OutboxStore.Accepted(entry.id, messageId, OffsetDateTime.now(ZoneOffset.UTC));
-            return Outcome.SENT;
+            return true;
         } catch (MessagingException e) {
             onFailure(entry, SmtpFailure.classify(e, handedOver[0]));
-            return Outcome.ERROR;
+            return false;
         } catch (LostClaim e) {
             // The recipient just unsubscribed, or another claimant owns the row now and will send it.
             // Either way the unfinished DATA dies with this connection.
             store.failIfUnsubscribed(entry.id, entry.claimToken);
-            return Outcome.ERROR;
+            return false;
         }
     }
 

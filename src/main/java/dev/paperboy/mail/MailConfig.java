@@ -91,7 +91,8 @@ public interface MailConfig {
 
         /**
          * Send each message's MAIL FROM, RCPT TO and DATA in one write (RFC 2920) when the relay announces
-         * PIPELINING: one round trip instead of three. Off only for a relay that announces it but mishandles it.
+         * PIPELINING, and read each message's end-of-data reply with the next envelope's: one round trip per
+         * message instead of four. Off only for a relay that announces it but mishandles it.
          */
         @WithDefault("true")
         boolean pipelining();

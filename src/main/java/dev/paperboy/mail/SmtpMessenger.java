@@ -60,13 +60,20 @@ final class SmtpMessenger implements Messenger {
         transport.connect(config.host(), config.port(), config.user().orElse(null), config.password().orElse(null));
         return new Connection() {
             @Override
-            public void send(MimeMessage message, Runnable handingOver) throws MessagingException {
+            public void send(MimeMessage message, Runnable handingOver, Verdict verdict) throws MessagingException {
                 transport.handingOver = handingOver;
+                transport.verdict = verdict;
                 try {
                     transport.sendMessage(message, message.getAllRecipients());
                 } finally {
                     transport.handingOver = null;
+                    transport.verdict = null;
                 }
+            }
+
+            @Override
+            public void settle() {
+                transport.settle();
             }
 
             @Override

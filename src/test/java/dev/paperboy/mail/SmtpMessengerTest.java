@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,6 +74,86 @@ class SmtpMessengerTest {
             });
             assertEquals(0, server.accepted.get());
             assertEquals(1, server.mailCommands.size(), "MAIL was sent, then nothing until its reply");
+        }
+    }
+
+    /** A verdict that notes what the relay said, as "name accepted" or "name refused: reply". */
+    private static Messenger.Verdict noting(String name, List<String> said) {
+        return new Messenger.Verdict() {
+            @Override
+            public void accepted() {
+                said.add(name + " accepted");
+            }
+
+            @Override
+            public void refused(MessagingException why) {
+                said.add(name + " refused: " + SmtpFailure.classify(why, true).kind());
+            }
+        };
+    }
+
+    @Test
+    void overAPipeliningRelayTheDotsReplyIsReadWithTheNextEnvelopes() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(0,
+                ScriptedSmtpServer.replies(a -> "250 OK", r -> "250 queued"))) {
+            server.requirePipelining();
+            List<String> said = new CopyOnWriteArrayList<>();
+            try (Messenger.Connection c = new SmtpMessenger(smtp(server.port())).open()) {
+                c.send(message(), () -> {}, noting("first", said));
+                assertEquals(List.of(), said, "send returns without waiting for the dot's reply");
+                c.send(message(), () -> {}, noting("second", said));
+                assertEquals(List.of("first accepted"), said, "read with the second envelope's replies");
+            }
+            assertEquals(List.of("first accepted", "second accepted"), said, "closing reads the last reply");
+            assertEquals(2, server.accepted.get());
+        }
+    }
+
+    @Test
+    void anEarlierMessagesRefusalGoesToItsVerdictAndTheConnectionCarriesOn() throws Exception {
+        AtomicInteger dots = new AtomicInteger();
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(0, ScriptedSmtpServer.replies(a -> "250 OK",
+                r -> dots.incrementAndGet() == 1 ? "554 5.7.1 content rejected" : "250 queued"))) {
+            server.requirePipelining();
+            List<String> said = new CopyOnWriteArrayList<>();
+            try (Messenger.Connection c = new SmtpMessenger(smtp(server.port())).open()) {
+                c.send(message(), () -> {}, noting("first", said));
+                c.send(message(), () -> {}, noting("second", said));
+                c.send(message(), () -> {}, noting("third", said));
+            }
+            assertEquals(List.of("first refused: PERMANENT", "second accepted", "third accepted"), said);
+            assertEquals(2, server.accepted.get());
+        }
+    }
+
+    @Test
+    void aConnectionLostAfterADotLeavesThatMessageUnknownAndTheNextOneToRetry() throws Exception {
+        AtomicInteger dots = new AtomicInteger();
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(0, ScriptedSmtpServer.replies(a -> "250 OK",
+                r -> dots.incrementAndGet() == 1 ? null : "250 queued"))) {
+            server.requirePipelining();
+            List<String> said = new CopyOnWriteArrayList<>();
+            AtomicBoolean secondHanded = new AtomicBoolean();
+            try (Messenger.Connection c = new SmtpMessenger(smtp(server.port())).open()) {
+                c.send(message(), () -> {}, noting("first", said));
+                MessagingException e = assertThrows(MessagingException.class,
+                        () -> c.send(message(), () -> secondHanded.set(true), noting("second", said)));
+                assertFalse(secondHanded.get(), "nothing of the second message reached the relay's DATA");
+                assertEquals(SmtpFailure.Kind.TRANSIENT, SmtpFailure.classify(e, secondHanded.get()).kind());
+            }
+            assertEquals(List.of("first refused: UNKNOWN_OUTCOME"), said, "its dot went out; it may have arrived");
+        }
+    }
+
+    @Test
+    void withoutPipeliningTheVerdictComesBeforeSendReturns() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(0,
+                ScriptedSmtpServer.replies(a -> "250 OK", r -> "250 queued"))) {
+            List<String> said = new CopyOnWriteArrayList<>();
+            try (Messenger.Connection c = new SmtpMessenger(smtp(server.port())).open()) {
+                c.send(message(), () -> {}, noting("first", said));
+                assertEquals(List.of("first accepted"), said);
+            }
         }
     }
 

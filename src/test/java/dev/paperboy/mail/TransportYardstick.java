@@ -28,6 +28,16 @@ public final class TransportYardstick {
 
     private TransportYardstick() {}
 
+    private static final Messenger.Verdict REFUSAL_FAILS_THE_RUN = new Messenger.Verdict() {
+        @Override
+        public void accepted() {}
+
+        @Override
+        public void refused(jakarta.mail.MessagingException why) {
+            throw new IllegalStateException("the sink refused a message", why);
+        }
+    };
+
     /** @return messages per second for {@code messages} copies of {@code raw} over {@code connections} connections */
     public static double rate(int port, byte[] raw, int messages, int connections) throws Exception {
         // As in the service (MimeFactory): without it, every body part written costs a class-path scan.
@@ -47,7 +57,8 @@ public final class TransportYardstick {
                     MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
                     try (Messenger.Connection connection = messenger.open()) {
                         while (left.getAndDecrement() > 0) {
-                            connection.send(message, () -> {});
+                            // As the service sends: the dot's reply is read with the next envelope's.
+                            connection.send(message, () -> {}, REFUSAL_FAILS_THE_RUN);
                         }
                     }
                     return null;

@@ -71,12 +71,13 @@ final class DeadlineSocket extends Socket {
      * @return whether the socket was closed for running over a deadline
      */
     boolean closeIfOverdue(long now) {
-        String overdue = overdue(readingSince, readTimeoutNanos, now, "no reply from the relay")
-                + overdue(writingSince, writeTimeoutNanos, now, "the relay stopped taking data");
-        if (overdue.isEmpty()) {
+        String why = overdue(readingSince, readTimeoutNanos, now) ? "no reply from the relay" + within(readTimeoutNanos)
+                : overdue(writingSince, writeTimeoutNanos, now) ? "the relay stopped taking data" + within(writeTimeoutNanos)
+                : null;
+        if (why == null) {
             return false;
         }
-        expired = overdue;
+        expired = why;
         try {
             super.close();
         } catch (IOException ignored) {
@@ -85,8 +86,12 @@ final class DeadlineSocket extends Socket {
         return true;
     }
 
-    private static String overdue(long since, long timeoutNanos, long now, String what) {
-        return since != IDLE && now - since > timeoutNanos ? what + " within " + timeoutNanos / 1_000_000 + " ms" : "";
+    private static boolean overdue(long since, long timeoutNanos, long now) {
+        return since != IDLE && now - since > timeoutNanos;
+    }
+
+    private static String within(long timeoutNanos) {
+        return " within " + timeoutNanos / 1_000_000 + " ms";
     }
 
     private IOException timedOutOr(IOException e) {

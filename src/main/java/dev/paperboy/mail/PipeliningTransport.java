@@ -55,8 +55,6 @@ public final class PipeliningTransport extends SMTPTransport {
     private boolean pipelining;
     /** The end-of-data dot went out with the data, so the "." command that Jakarta Mail sends writes nothing. */
     private boolean dotWritten;
-    /** The current message's envelope went pipelined, so the reply to its dot can wait for the next envelope's. */
-    private boolean pipelinedEnvelope;
     /** The verdict of the last message, whose dot's reply has not been read yet; null when none is owed. */
     private Messenger.Verdict owed;
 
@@ -91,9 +89,13 @@ public final class PipeliningTransport extends SMTPTransport {
 
     @Override
     protected void mailFrom() throws MessagingException {
-        pipelining = pipeliningAllowed && SERVER_OUTPUT != null && supportsExtension("PIPELINING");
-        pipelinedEnvelope = pipelining;
+        pipelining = pipelines();
         super.mailFrom();
+    }
+
+    /** Whether envelopes go pipelined on this connection, and so each dot's reply can wait for the next envelope's. */
+    private boolean pipelines() {
+        return pipeliningAllowed && SERVER_OUTPUT != null && supportsExtension("PIPELINING");
     }
 
     @Override
@@ -193,16 +195,15 @@ public final class PipeliningTransport extends SMTPTransport {
         // SMTPTransport calls this only after data(), so with the stream found the message is in `data`.
         if (SERVER_OUTPUT != null) {
             data.writeWireTo((OutputStream) SERVER_OUTPUT.get(this));
-            dotWritten = true;
         }
         Messenger.Verdict v = verdict;
-        if (pipelinedEnvelope && v != null) {
+        if (v != null && pipelines()) {
             // The reply is read with the next message's envelope replies, or by settle() or close().
             flush();
-            dotWritten = false;
             owed = v;
             return;
         }
+        dotWritten = SERVER_OUTPUT != null;
         try {
             // The standard stream saw no byte, so it adds nothing; its "." only flushes, and the reply is checked.
             super.finishData();

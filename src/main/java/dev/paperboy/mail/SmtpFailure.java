@@ -1,6 +1,7 @@
 package dev.paperboy.mail;
 
 import jakarta.mail.MessagingException;
+import java.io.IOException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
@@ -38,7 +39,7 @@ record SmtpFailure(Kind kind, boolean badAddress, String reason) {
     /** Jakarta Mail reports a lost or timed-out connection as "Exception reading response"; the cause says which. */
     private static String ioCause(MessagingException e) {
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof java.io.IOException && c.getMessage() != null && !c.getMessage().isBlank()) {
+            if (c instanceof IOException && c.getMessage() != null && !c.getMessage().isBlank()) {
                 return String.valueOf(e.getMessage()).contains(c.getMessage()) ? "" : ": " + c.getMessage().strip();
             }
         }

@@ -19,11 +19,11 @@ final class PlainWrap {
         int i = 0;
         int n = text.length();
         while (i < n) {
-            while (i < n && Character.isWhitespace(text.charAt(i))) {
+            while (i < n && isSpace(text.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+            while (i < n && !isSpace(text.charAt(i))) {
                 i++;
             }
             int length = i - start;
@@ -41,5 +41,10 @@ final class PlainWrap {
             lineLength += length;
         }
         return out.toString();
+    }
+
+    /** {@link Character#isWhitespace}, with one comparison for the printable ASCII that most text is. */
+    private static boolean isSpace(char c) {
+        return (c <= ' ' || c >= 0x7f) && Character.isWhitespace(c);
     }
 }

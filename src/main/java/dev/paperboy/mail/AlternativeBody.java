@@ -18,12 +18,16 @@ final class AlternativeBody {
 
     /** @param eightBitAllowed whether parts may go as 8bit; if not, they are all quoted-printable */
     AlternativeBody(String text, String html, boolean eightBitAllowed) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2 * (text.length() + html.length()) + 512);
-        boolean textIs8bit = part(out, "plain", text, eightBitAllowed);
-        boolean htmlIs8bit = part(out, "html", html, eightBitAllowed);
-        ascii(out, "--" + boundary + "--\r\n");
-        this.bytes = out.toByteArray();
-        this.has8bitPart = textIs8bit || htmlIs8bit;
+        Part textPart = new Part("plain", text, eightBitAllowed);
+        Part htmlPart = new Part("html", html, eightBitAllowed);
+        byte[] end = ascii("--" + boundary + "--\r\n");
+        // Sized exactly: every digest passes here, and a buffer grown or trimmed is 25 KB more to zero and copy.
+        byte[] body = new byte[textPart.length() + htmlPart.length() + end.length];
+        int at = textPart.copyTo(body, 0);
+        at = htmlPart.copyTo(body, at);
+        System.arraycopy(end, 0, body, at, end.length);
+        this.bytes = body;
+        this.has8bitPart = textPart.eightBit || htmlPart.eightBit;
     }
 
     /** Whether any part went as 8bit, so that the SMTP envelope must declare BODY=8BITMIME. */
@@ -35,31 +39,51 @@ final class AlternativeBody {
         return "multipart/alternative; boundary=\"" + boundary + "\"";
     }
 
-    /** @return whether the part went as 8bit */
-    private boolean part(ByteArrayOutputStream out, String subtype, String body, boolean eightBitAllowed)
-            throws MessagingException {
-        byte[] eightBit = eightBitAllowed ? SmtpLines.utf8If8bitFits(body) : null;
-        // 8bit when the relay takes it and every line fits SMTP's 998-octet limit: relays announce 8BITMIME
-        // almost universally and the .eml stays readable; otherwise quoted-printable, which wraps long lines.
-        String encoding = eightBit != null ? "8bit" : "quoted-printable";
-        ascii(out, "--" + boundary + "\r\nContent-Type: text/" + subtype + "; charset=UTF-8\r\n"
-                + "Content-Transfer-Encoding: " + encoding + "\r\n\r\n");
-        if (eightBit != null) {
-            out.writeBytes(eightBit);
-        } else {
-            try {
-                OutputStream qp = MimeUtility.encode(out, encoding);
-                qp.write(body.getBytes(StandardCharsets.UTF_8));
-                qp.flush();
-            } catch (IOException cannotHappenInMemory) {
-                throw new MessagingException("cannot encode the " + subtype + " part", cannotHappenInMemory);
-            }
+    /** One part: its boundary line and headers, its encoded content, and the line end that closes it. */
+    private final class Part {
+        final boolean eightBit;
+        final byte[] head;
+        final byte[] content;
+
+        Part(String subtype, String body, boolean eightBitAllowed) throws MessagingException {
+            byte[] utf8 = eightBitAllowed ? SmtpLines.utf8If8bitFits(body) : null;
+            // 8bit when the relay takes it and every line fits SMTP's 998-octet limit: relays announce 8BITMIME
+            // almost universally and the .eml stays readable; otherwise quoted-printable, which wraps long lines.
+            this.eightBit = utf8 != null;
+            String encoding = eightBit ? "8bit" : "quoted-printable";
+            this.head = ascii("--" + boundary + "\r\nContent-Type: text/" + subtype + "; charset=UTF-8\r\n"
+                    + "Content-Transfer-Encoding: " + encoding + "\r\n\r\n");
+            this.content = eightBit ? utf8 : quotedPrintable(subtype, body);
         }
-        ascii(out, "\r\n");
-        return eightBit != null;
+
+        int length() {
+            return head.length + content.length + 2;
+        }
+
+        /** @return the index after the copied part */
+        int copyTo(byte[] out, int at) {
+            System.arraycopy(head, 0, out, at, head.length);
+            System.arraycopy(content, 0, out, at + head.length, content.length);
+            int end = at + head.length + content.length;
+            out[end] = '\r';
+            out[end + 1] = '\n';
+            return end + 2;
+        }
     }
 
-    private static void ascii(ByteArrayOutputStream out, String s) {
-        out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+    private static byte[] quotedPrintable(String subtype, String body) throws MessagingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length() * 3 / 2);
+        try {
+            OutputStream qp = MimeUtility.encode(out, "quoted-printable");
+            qp.write(body.getBytes(StandardCharsets.UTF_8));
+            qp.flush();
+        } catch (IOException cannotHappenInMemory) {
+            throw new MessagingException("cannot encode the " + subtype + " part", cannotHappenInMemory);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -109,7 +109,17 @@ public class MimeFactory {
 
     /** Header values are single lines; a CR or LF smuggled in would start a new header. */
     static String oneLine(String value) {
-        return value == null ? "" : LINE_BREAKS.matcher(value).replaceAll(" ").strip();
+        if (value == null) {
+            return "";
+        }
+        // Every digest passes several values here; the regex runs only for the rare one that needs it.
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return LINE_BREAKS.matcher(value).replaceAll(" ").strip();
+            }
+        }
+        return value.strip();
     }
 
     private static InternetAddress address(String configured, String key) {

@@ -31,6 +31,13 @@ class MimeFactoryTest {
     }
 
     @Test
+    void everyKindOfLineBreakInAHeaderValueBecomesOneSpace() {
+        assertEquals("a b c d e", MimeFactory.oneLine("a\rb\u0085c\u2028d\u2029\ne"));
+        assertEquals("no breaks", MimeFactory.oneLine("  no breaks "));
+        assertEquals("", MimeFactory.oneLine(null));
+    }
+
+    @Test
     void digestsCarryListHeadersAndUtf8() throws Exception {
         MimeMessage m = factory.build(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, "reader@example.org",
                 "5 papers on Fréchet · Sep 3", "text ü", "<p>html ü</p>", "https://papers.example/unsubscribe?t=abc"),

@@ -65,7 +65,7 @@ public class Deliverer {
         }
         int workers = config.transport() == MailConfig.Transport.SMTP ? Math.max(1, config.smtp().connections()) : 1;
         ClaimedRows claims = new ClaimedRows(store, composer, instance, digestKey, config.delivery());
-        HandOverGroups handOvers = new HandOverGroups(store);
+        HandOverGroups handOvers = new HandOverGroups(store, workers);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "paperboy-send"));
         long start = System.nanoTime();
         int sent = 0;

@@ -1,11 +1,13 @@
 package dev.paperboy.mail;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Commits the hand-overs of all send workers of a run together. Each worker still waits for its own row's
@@ -16,6 +18,11 @@ import java.util.concurrent.LinkedBlockingQueue;
  * grow: with two committers, whose groups are half the size, the benchmark measured 152-163 µs of database CPU
  * per email against 122-142 with one. (Two were tried before the envelope was pipelined, when thread dumps
  * found half the workers waiting on a single committer's round trip while the CPU was not busy.)
+ *
+ * <p>For the same reason a group waits, up to {@link #GATHERING} after its first request, until half of the
+ * workers have joined it: taking only who happened to be queued made groups of 5.7 of 32 workers, and
+ * gathering doubled that and cut PostgreSQL's CPU per email by a quarter (alternating runs, docs/performance.md).
+ * A worker waits at most that much longer for its answer, which other workers' sending covers.
  */
 final class HandOverGroups implements AutoCloseable {
 
@@ -23,13 +30,24 @@ final class HandOverGroups implements AutoCloseable {
 
     private static final Request STOP = new Request(null, null);
 
+    static final Duration GATHERING = Duration.ofMillis(1);
+
     private final OutboxStore store;
+    private final int enough;
+    private final long gatheringNanos;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
     private boolean closed;
 
-    HandOverGroups(OutboxStore store) {
+    /** @param workers how many workers hand over through this, each waiting for its answer before going on */
+    HandOverGroups(OutboxStore store, int workers) {
+        this(store, workers, GATHERING);
+    }
+
+    HandOverGroups(OutboxStore store, int workers, Duration gathering) {
         this.store = store;
+        this.enough = Math.max(1, workers / 2);
+        this.gatheringNanos = gathering.toNanos();
         this.committer = new Thread(this::commitGroups, "paperboy-hand-over");
         committer.setDaemon(true);
         committer.start();
@@ -65,6 +83,7 @@ final class HandOverGroups implements AutoCloseable {
                 return;
             }
             queue.drainTo(group);
+            gather(group);
             boolean stop = group.remove(STOP);
             if (!group.isEmpty()) {
                 commit(group);
@@ -73,6 +92,26 @@ final class HandOverGroups implements AutoCloseable {
             if (stop) {
                 return;
             }
+        }
+    }
+
+    private void gather(List<Request> group) {
+        long deadline = System.nanoTime() + gatheringNanos;
+        while (group.size() < enough && !group.contains(STOP)) {
+            long left = deadline - System.nanoTime();
+            Request next;
+            try {
+                next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            } catch (InterruptedException e) {
+                // Commit who has joined (they are waiting for answers); the next take() ends the thread.
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (next == null) {
+                return;
+            }
+            group.add(next);
+            queue.drainTo(group);
         }
     }
 

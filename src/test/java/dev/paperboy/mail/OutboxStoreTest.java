@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +140,7 @@ class OutboxStoreTest {
     @Test
     void concurrentWorkersEachGetTheirOwnAnswerFromTheGroups() throws Exception {
         List<OutboxEntry> rows = store.claim("test", queued(6), 10, Duration.ofMinutes(5));
-        HandOverGroups groups = new HandOverGroups(store);
+        HandOverGroups groups = new HandOverGroups(store, 1);
         ExecutorService workers = Executors.newFixedThreadPool(rows.size());
         try {
             List<Future<Boolean>> answers = new ArrayList<>();
@@ -161,6 +162,43 @@ class OutboxStoreTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> groups.handOver(row.id, row.claimToken, null));
         assertTrue(e.getMessage().contains("send run is over"), e.getMessage());
+    }
+
+    @Test
+    void aGroupWaitsForHalfTheWorkersAndIsCommittedOnceTheyHaveJoined() throws Exception {
+        List<OutboxEntry> rows = store.claim("test", queued(2), 10, Duration.ofMinutes(5));
+        // Four workers: a group is committed once two have joined, or when the (long) window ends.
+        HandOverGroups groups = new HandOverGroups(store, 4, Duration.ofSeconds(20));
+        try {
+            long start = System.nanoTime();
+            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(
+                    () -> groups.handOver(rows.get(0).id, rows.get(0).claimToken, null));
+            Thread.sleep(300);
+            assertFalse(first.isDone(), "the first hand-over waits for company");
+            assertEquals("PENDING", column(rows.get(0).id, "state"));
+
+            assertTrue(groups.handOver(rows.get(1).id, rows.get(1).claimToken, null));
+            assertTrue(first.get(5, TimeUnit.SECONDS));
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "committed when two had joined");
+            assertEquals("SENDING", column(rows.get(0).id, "state"));
+        } finally {
+            groups.close();
+        }
+    }
+
+    @Test
+    void aLoneHandOverIsCommittedWhenTheGatheringWindowEnds() {
+        OutboxEntry row = store.claim("test", queued(1), 10, Duration.ofMinutes(5)).get(0);
+        HandOverGroups groups = new HandOverGroups(store, 8, Duration.ofMillis(400));
+        try {
+            long start = System.nanoTime();
+            assertTrue(groups.handOver(row.id, row.claimToken, null));
+            long waited = System.nanoTime() - start;
+            assertTrue(waited >= Duration.ofMillis(400).toNanos(), "waited for others: " + waited / 1_000_000 + " ms");
+            assertTrue(waited < Duration.ofSeconds(5).toNanos(), "but not longer than the window");
+        } finally {
+            groups.close();
+        }
     }
 
     @Test

@@ -38,7 +38,9 @@ public class MimeFactory {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u0085\\u2028\\u2029]+");
+    /** CR, LF, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: what mail clients may take as a line end. */
+    private static final String LINE_BREAK_CHARS = "\r\n\u0085\u2028\u2029";
+    private static final Pattern LINE_BREAKS = Pattern.compile("[" + LINE_BREAK_CHARS + "]+");
 
     private final MailConfig config;
     private volatile DateHeader date = new DateHeader(-1, "");
@@ -114,8 +116,7 @@ public class MimeFactory {
         }
         // Every digest passes several values here; the regex runs only for the rare one that needs it.
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+            if (LINE_BREAK_CHARS.indexOf(value.charAt(i)) >= 0) {
                 return LINE_BREAKS.matcher(value).replaceAll(" ").strip();
             }
         }

@@ -77,7 +77,7 @@ public class DigestComposer implements DeliveryComposer {
         for (PickedPaper p : picked) {
             Paper paper = paper(p.paperId());
             List<String> matched = new ArrayList<>(p.keywords().stream()
-                    .map(k -> p.via().containsKey(k) ? k + " (as “" + p.via().get(k) + "”)" : k).toList());
+                    .map(k -> p.via().containsKey(k) ? k + " (as \"" + p.via().get(k) + "\")" : k).toList());
             if (p.feedbackTerms() != null && !p.feedbackTerms().isEmpty()) {
                 matched.add("like papers you rated (" + String.join(", ", p.feedbackTerms().stream().limit(3).toList()) + ")");
             }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The JSON form of a digest's picked papers in the outbox's matches column. */
@@ -24,9 +26,11 @@ final class DigestPayload {
 
     static List<PickedPaper> read(String json) {
         try {
-            return READER.readValue(json);
+            return READER.readValue(json.getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Corrupt digest payload: " + e.getOriginalMessage(), e);
+        } catch (IOException cannotHappenInMemory) {
+            throw new IllegalStateException("Cannot read a digest payload", cannotHappenInMemory);
         }
     }
 }

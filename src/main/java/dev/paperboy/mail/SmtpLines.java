@@ -16,17 +16,21 @@ final class SmtpLines {
      *     the SMTP data stream writes every line end as CRLF.
      */
     static byte[] utf8If8bitFits(String body) {
+        byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
+        // As many octets as chars: every char is one octet, and only a line longer than the limit in chars
+        // needs a look (most digests: the templates write symbols as entities or ASCII).
+        int longest = utf8.length == body.length() ? MAX_OCTETS : SURELY_FITS;
         int start = 0;
         while (start <= body.length()) {
             int lf = body.indexOf('\n', start);
             int end = lf < 0 ? body.length() : lf;
             // String.indexOf is vectorized; only the rare long line is measured in octets.
-            if (end - start > SURELY_FITS && octets(body, start, end) > MAX_OCTETS) {
+            if (end - start > longest && octets(body, start, end) > MAX_OCTETS) {
                 return null;
             }
             start = end + 1;
         }
-        return body.getBytes(StandardCharsets.UTF_8);
+        return utf8;
     }
 
     private static int octets(String s, int from, int to) {

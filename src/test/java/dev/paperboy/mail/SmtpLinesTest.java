@@ -26,4 +26,12 @@ class SmtpLinesTest {
         assertNull(SmtpLines.utf8If8bitFits("€".repeat(333)), "333 three-byte characters are 999 octets");
         assertNull(SmtpLines.utf8If8bitFits("😀".repeat(250)), "250 four-byte characters are 1000 octets");
     }
+
+    @Test
+    void oneCharBeyondAsciiAnywhereMakesEveryLongLineCountInOctets() {
+        assertNull(SmtpLines.utf8If8bitFits("é\n" + "x".repeat(999)));
+        assertNotNull(SmtpLines.utf8If8bitFits("é\n" + "x".repeat(998)));
+        assertNull(SmtpLines.utf8If8bitFits("x".repeat(500) + "\n" + "é".repeat(500)));
+        assertNotNull(SmtpLines.utf8If8bitFits("x".repeat(500) + "é".repeat(249)), "500 + 498 octets");
+    }
 }

@@ -9,7 +9,6 @@ import dev.paperboy.subscriber.LinkToken.Purpose;
 import dev.paperboy.subscriber.SignedLinks;
 import dev.paperboy.subscriber.Recipients;
 import dev.paperboy.subscriber.Recipients.Recipient;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,19 +27,20 @@ public class DigestComposer implements DeliveryComposer {
     static class Templates {
         static native TemplateInstance emailHtml(DigestView d);
         static native TemplateInstance emailText(DigestView d);
+        static native TemplateInstance emailHtml$heading(PaperHeadings.Heading h);
+        static native TemplateInstance emailText$heading(PaperHeadings.Heading h);
     }
-
-    private static final int PAPER_CACHE_LIMIT = 20_000;
 
     private final SignedLinks links;
     private final MailConfig mail;
     private final Recipients recipients;
-    private final Map<Long, Paper> papers = new ConcurrentHashMap<>();
+    private final PaperHeadings headings;
 
-    DigestComposer(SignedLinks links, MailConfig mail, Recipients recipients) {
+    DigestComposer(SignedLinks links, MailConfig mail, Recipients recipients, PaperHeadings headings) {
         this.links = links;
         this.mail = mail;
         this.recipients = recipients;
+        this.headings = headings;
     }
 
     /** Recipients of claimed rows, loaded per batch and taken out as each row is composed. */
@@ -75,14 +75,15 @@ public class DigestComposer implements DeliveryComposer {
     public DigestView view(long subscriberId, List<String> keywords, LocalDate date, List<PickedPaper> picked) {
         List<DigestView.PaperView> views = new ArrayList<>();
         for (PickedPaper p : picked) {
-            Paper paper = paper(p.paperId());
+            PaperHeadings.Rendered heading = headings.of(p.paperId());
+            Paper paper = heading.paper();
             List<String> matched = new ArrayList<>(p.keywords().stream()
                     .map(k -> p.via().containsKey(k) ? k + " (as \"" + p.via().get(k) + "\")" : k).toList());
             if (p.feedbackTerms() != null && !p.feedbackTerms().isEmpty()) {
                 matched.add("like papers you rated (" + String.join(", ", p.feedbackTerms().stream().limit(3).toList()) + ")");
             }
-            views.add(new DigestView.PaperView(paper.title, paper.url, DigestText.authors(paper.authorList()),
-                    p.snippet(), matched, DigestText.strength(p.strength()), paper.upvotes,
+            views.add(new DigestView.PaperView(paper.title, heading.html(), heading.text(), p.snippet(), matched,
+                    DigestText.strength(p.strength()), paper.upvotes,
                     links.url("/feedback", Purpose.MORE_LIKE, subscriberId, paper.id),
                     links.url("/feedback", Purpose.LESS_LIKE, subscriberId, paper.id)));
         }
@@ -92,21 +93,5 @@ public class DigestComposer implements DeliveryComposer {
         return new DigestView(subject, preheader, DigestText.dateLabel(date), views, keywords,
                 links.url("/manage", Purpose.MANAGE, subscriberId, 0),
                 links.url("/unsubscribe", Purpose.UNSUBSCRIBE, subscriberId, 0), mail.postalAddress());
-    }
-
-    private Paper paper(long id) {
-        Paper cached = papers.get(id);
-        if (cached != null) {
-            return cached;
-        }
-        Paper loaded = QuarkusTransaction.joiningExisting().call(() -> Paper.<Paper>findById(id));
-        if (loaded == null) {
-            throw new IllegalStateException("digest names paper " + id + ", which is not in the archive");
-        }
-        if (papers.size() > PAPER_CACHE_LIMIT) {
-            papers.clear();
-        }
-        papers.put(id, loaded);
-        return loaded;
     }
 }

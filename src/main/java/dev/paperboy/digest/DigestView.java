@@ -12,8 +12,8 @@ public record DigestView(String subject, String preheader, String dateLabel, Lis
         return String.join(", ", keywords);
     }
 
-    /** One paper as the email shows it. */
-    public record PaperView(String title, String url, String authors, List<Explanation.Segment> snippet,
+    /** One paper as the email shows it; its headings (title link, authors) come rendered, see {@link PaperHeadings}. */
+    public record PaperView(String title, String headingHtml, String headingText, List<Explanation.Segment> snippet,
             List<String> matched, String strength, Integer upvotes, String moreUrl, String lessUrl) {
 
         /** @return the snippet as plain text, for the text part */

@@ -1,19 +1,24 @@
 package dev.paperboy.digest;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.mail.OutboxEntry;
+import dev.paperboy.mail.OutgoingEmail;
+import dev.paperboy.paper.Paper;
 import dev.paperboy.subscriber.Subscriber;
 import dev.paperboy.subscriber.SubscriberStatus;
 import dev.paperboy.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What the composer keeps between a batch's prefetch and its rows' composing. */
+/** What the composer keeps between a batch's prefetch and its rows' composing, and what it shares between digests. */
 @QuarkusTest
 class DigestComposerTest {
 
@@ -39,6 +44,51 @@ class DigestComposerTest {
         assertTrue(composer.compose(row).isEmpty(), "read again after forget: no longer subscribed");
     }
 
+    @Test
+    void aPapersHeadingIsEscapedInHtmlAndPlainInTextInEveryDigestThatShowsIt() {
+        long first = Subscribers.confirmed("composer-forget-a@example.org", "graph neural networks");
+        long second = Subscribers.confirmed("composer-forget-b@example.org", "graph neural networks");
+        long paper = QuarkusTransaction.requiringNew().call(() -> {
+            Paper p = new Paper();
+            p.title = "GNNs <script>alert(1)</script> & \"friends\"";
+            p.titleKey = "composer-heading-" + System.nanoTime();
+            p.summary = "Graph neural networks.";
+            p.authors = String.join("\n", "A <b>One</b>", "B", "C", "D", "E", "F");
+            p.url = "https://arxiv.org/abs/2509.00001?a=1&b=<2>";
+            p.source = "ARXIV";
+            p.listedOn = LocalDate.of(2025, 9, 3);
+            p.createdAt = OffsetDateTime.now();
+            p.persist();
+            return p.id;
+        });
+        String matches = "[{\"paperId\":" + paper + ",\"strength\":0.8,\"keywords\":[\"graph neural networks\"],"
+                + "\"via\":{},\"feedbackTerms\":[],\"snippet\":[{\"text\":\"Graph neural networks.\",\"bold\":false}]}]";
+
+        for (long subscriber : List.of(first, second)) {
+            OutgoingEmail email = composer.compose(row(subscriber, matches)).orElseThrow();
+            assertTrue(email.html().contains(">GNNs &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;</a>"),
+                    email.html());
+            assertTrue(email.html().contains("href=\"https://arxiv.org/abs/2509.00001?a=1&amp;b=&lt;2&gt;\""));
+            assertTrue(email.html().contains("A &lt;b&gt;One&lt;/b&gt;, B, C, D, E and 1 other</div>"));
+            assertFalse(email.html().contains("<script>"));
+            assertTrue(email.text().contains("""
+                    1. GNNs <script>alert(1)</script> & "friends"
+                       https://arxiv.org/abs/2509.00001?a=1&b=<2>
+                       A <b>One</b>, B, C, D, E and 1 other
+                       Graph neural networks.
+                    """), email.text());
+        }
+    }
+
+    private static OutboxEntry row(long subscriberId, String matches) {
+        OutboxEntry row = new OutboxEntry();
+        row.id = -1L;
+        row.subscriberId = subscriberId;
+        row.digestKey = "2025-09-03";
+        row.matches = matches;
+        return row;
+    }
+
     private static void unsubscribe(long id) {
         QuarkusTransaction.requiringNew().run(() ->
                 Subscriber.update("status = ?1 where id = ?2", SubscriberStatus.UNSUBSCRIBED, id));
@@ -46,6 +96,9 @@ class DigestComposerTest {
 
     @AfterEach
     void removeSubscriber() {
-        QuarkusTransaction.requiringNew().run(() -> Subscriber.delete("email like ?1", "composer-forget%"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Subscriber.delete("email like ?1", "composer-forget%");
+            Paper.delete("titleKey like ?1", "composer-heading-%");
+        });
     }
 }

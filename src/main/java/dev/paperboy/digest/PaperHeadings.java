@@ -1,0 +1,46 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.paper.Paper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each paper's heading (title link and authors) in both parts of a digest, rendered by the templates' heading
+ * fragments once and shared by every digest that shows the paper: a day's few hundred papers appear in a
+ * million digests, and Qute evaluates every expression of every digest it renders.
+ */
+@ApplicationScoped
+class PaperHeadings {
+
+    /** What the heading fragments show. */
+    record Heading(String title, String url, String authors) {}
+
+    /** A paper with its rendered headings; {@code html} is escaped by its template and goes into digests as is. */
+    record Rendered(Paper paper, String html, String text) {}
+
+    private static final int LIMIT = 20_000;
+
+    private final Map<Long, Rendered> rendered = new ConcurrentHashMap<>();
+
+    /** @throws IllegalStateException if the paper is not in the archive */
+    Rendered of(long paperId) {
+        Rendered cached = rendered.get(paperId);
+        if (cached != null) {
+            return cached;
+        }
+        Paper paper = QuarkusTransaction.joiningExisting().call(() -> Paper.<Paper>findById(paperId));
+        if (paper == null) {
+            throw new IllegalStateException("digest names paper " + paperId + ", which is not in the archive");
+        }
+        Heading heading = new Heading(paper.title, paper.url, DigestText.authors(paper.authorList()));
+        Rendered fresh = new Rendered(paper, DigestComposer.Templates.emailHtml$heading(heading).render().strip(),
+                DigestComposer.Templates.emailText$heading(heading).render().stripTrailing());
+        if (rendered.size() > LIMIT) {
+            rendered.clear();
+        }
+        rendered.put(paperId, fresh);
+        return fresh;
+    }
+}

@@ -39,7 +39,8 @@ public final class AppProcess implements AutoCloseable {
     static AppProcess start(String name, Map<String, String> config, Path workDir) throws Exception {
         int port = freePort();
         Path log = workDir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
+        // As deploy/README.md runs the service.
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:+UseParallelGC"));
         // Extra JVM flags for profiling a benchmark run, e.g. -Dit.jvm.args=-XX:StartFlightRecording=...
         String extra = System.getProperty("it.jvm.args", "");
         if (!extra.isBlank()) {

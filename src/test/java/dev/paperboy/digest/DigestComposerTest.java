@@ -1,6 +1,8 @@
 package dev.paperboy.digest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.mail.OutboxEntry;
@@ -28,11 +30,7 @@ class DigestComposerTest {
     @Test
     void aForgottenRowsRecipientIsReadAgainWhenTheRowIsComposedLater() {
         long id = Subscribers.confirmed("composer-forget@example.org", "graph neural networks");
-        OutboxEntry row = new OutboxEntry();
-        row.id = -1L;
-        row.subscriberId = id;
-        row.digestKey = "2025-09-03";
-        row.matches = "[]";
+        OutboxEntry row = row(id, "[]");
 
         composer.prefetch(List.of(row));
         unsubscribe(id);
@@ -78,6 +76,17 @@ class DigestComposerTest {
                        Graph neural networks.
                     """), email.text());
         }
+    }
+
+    @Test
+    void aCorruptPayloadOrAPaperMissingFromTheArchiveIsAClearError() {
+        long id = Subscribers.confirmed("composer-forget-c@example.org", "graph neural networks");
+        IllegalStateException corrupt = assertThrows(IllegalStateException.class,
+                () -> composer.compose(row(id, "[{\"paperId\": 1, \"strength\": ")));
+        assertTrue(corrupt.getMessage().startsWith("Corrupt digest payload: "), corrupt.getMessage());
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> composer.compose(row(id,
+                "[{\"paperId\":987654321,\"strength\":0.5,\"keywords\":[],\"via\":{},\"feedbackTerms\":[],\"snippet\":[]}]")));
+        assertEquals("digest names paper 987654321, which is not in the archive", missing.getMessage());
     }
 
     private static OutboxEntry row(long subscriberId, String matches) {

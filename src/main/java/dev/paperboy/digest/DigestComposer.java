@@ -47,6 +47,11 @@ public class DigestComposer implements DeliveryComposer {
     private final Map<Long, Recipient> prefetched = new ConcurrentHashMap<>();
 
     @Override
+    public void startingRun() {
+        headings.clear();
+    }
+
+    @Override
     public void prefetch(List<OutboxEntry> batch) {
         prefetched.putAll(recipients.byIds(batch.stream().map(e -> e.subscriberId).toList()));
     }

@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each paper's heading (title link and authors) in both parts of a digest, rendered by the templates' heading
- * fragments once and shared by every digest that shows the paper: a day's few hundred papers appear in a
- * million digests, and Qute evaluates every expression of every digest it renders.
+ * fragments once and shared by every digest of a send run that shows the paper: a day's few hundred papers
+ * appear in a million digests, and Qute evaluates every expression of every digest it renders. Kept for one run
+ * only ({@link #clear()} when the next starts): a listing ingested since may have filled in a paper's link,
+ * authors or upvotes.
  */
 @ApplicationScoped
 class PaperHeadings {
@@ -23,6 +25,11 @@ class PaperHeadings {
     private static final int LIMIT = 20_000;
 
     private final Map<Long, Rendered> rendered = new ConcurrentHashMap<>();
+
+    /** Forgets every heading, so that each paper is read and rendered again when next shown. */
+    void clear() {
+        rendered.clear();
+    }
 
     /** @throws IllegalStateException if the paper is not in the archive */
     Rendered of(long paperId) {

@@ -63,6 +63,7 @@ public class Deliverer {
         if (interrupted > 0) {
             LOG.warnf("Marked %d interrupted sends as failed (at-most-once rule)", interrupted);
         }
+        composer.startingRun();
         int workers = config.transport() == MailConfig.Transport.SMTP ? Math.max(1, config.smtp().connections()) : 1;
         ClaimedRows claims = new ClaimedRows(store, composer, instance, digestKey, config.delivery());
         HandOverGroups handOvers = new HandOverGroups(store, workers);

@@ -12,6 +12,12 @@ public interface DeliveryComposer {
     /** @return the email, or empty when the row should not be sent any more (e.g. the recipient left) */
     Optional<OutgoingEmail> compose(OutboxEntry entry);
 
+    /**
+     * Called when a send run starts, before it composes anything: what was kept from earlier runs may have
+     * changed since (a later listing fills in a paper's link, authors or upvotes).
+     */
+    default void startingRun() {}
+
     /** Called with each claimed batch before its rows are composed, to load what they need in one query. */
     default void prefetch(List<OutboxEntry> batch) {}
 

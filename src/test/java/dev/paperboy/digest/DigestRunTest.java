@@ -68,6 +68,37 @@ class DigestRunTest {
     }
 
     @Test
+    void aPaperChangedSinceTheLastRunIsShownAsItIsNow() {
+        String first = "fresh-a-" + UUID.randomUUID() + "@example.org";
+        Flows.subscribeAndConfirm(first, "anomaly detection");
+        Api.send(Api.SAMPLE_DAY).then().statusCode(200);
+        String title = titles(MailServer.messagesTo(first, "papers on").get(0)).get(0);
+        String oldUrl = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select url from paper where title = ?1").setParameter(1, title).getSingleResult());
+        try {
+            // As a richer listing of the paper ingested after the first run would: its arXiv link and upvotes.
+            setLinkAndUpvotes(title, "https://arxiv.org/abs/2509.99999", 4242);
+            String second = "fresh-b-" + UUID.randomUUID() + "@example.org";
+            Flows.subscribeAndConfirm(second, "anomaly detection");
+            Api.send(Api.SAMPLE_DAY).then().statusCode(200);
+            MimeMessage digest = MailServer.messagesTo(second, "papers on").get(0);
+            assertEquals(title, titles(digest).get(0));
+            String html = Mails.part(digest, "text/html");
+            assertTrue(html.contains("href=\"https://arxiv.org/abs/2509.99999\""), html);
+            assertFalse(html.contains(oldUrl.replace("&", "&amp;")), "the link shown in the first run");
+            assertTrue(Mails.part(digest, "text/plain").contains("4242 upvotes"));
+        } finally {
+            setLinkAndUpvotes(title, oldUrl, null);
+        }
+    }
+
+    private void setLinkAndUpvotes(String title, String url, Integer upvotes) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update paper set url = ?1, upvotes = ?2 where title = ?3")
+                .setParameter(1, url).setParameter(2, upvotes).setParameter(3, title).executeUpdate());
+    }
+
+    @Test
     void previewRanksExactlyAsTheEmail() {
         String email = "preview-" + UUID.randomUUID() + "@example.org";
         Flows.subscribeAndConfirm(email, "anomaly detection\nremote sensing\nobject detection");

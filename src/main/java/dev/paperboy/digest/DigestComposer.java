@@ -76,8 +76,8 @@ public class DigestComposer implements DeliveryComposer {
                 Templates.emailText(view).render(), Templates.emailHtml(view).render(), view.unsubscribeUrl()));
     }
 
-    /** Builds the view of a digest; also used to preview one without sending. */
-    public DigestView view(long subscriberId, List<String> keywords, LocalDate date, List<PickedPaper> picked) {
+    /** Builds what the templates show of one digest. */
+    private DigestView view(long subscriberId, List<String> keywords, LocalDate date, List<PickedPaper> picked) {
         List<DigestView.PaperView> views = new ArrayList<>();
         for (PickedPaper p : picked) {
             PaperHeadings.Rendered heading = headings.of(p.paperId());

@@ -73,8 +73,9 @@ class DigestRunTest {
         Flows.subscribeAndConfirm(first, "anomaly detection");
         Api.send(Api.SAMPLE_DAY).then().statusCode(200);
         String title = titles(MailServer.messagesTo(first, "papers on").get(0)).get(0);
-        String oldUrl = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select url from paper where title = ?1").setParameter(1, title).getSingleResult());
+        Object[] before = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select url, upvotes from paper where title = ?1").setParameter(1, title).getSingleResult());
+        String oldUrl = (String) before[0];
         try {
             // As a richer listing of the paper ingested after the first run would: its arXiv link and upvotes.
             setLinkAndUpvotes(title, "https://arxiv.org/abs/2509.99999", 4242);
@@ -88,7 +89,7 @@ class DigestRunTest {
             assertFalse(html.contains(oldUrl.replace("&", "&amp;")), "the link shown in the first run");
             assertTrue(Mails.part(digest, "text/plain").contains("4242 upvotes"));
         } finally {
-            setLinkAndUpvotes(title, oldUrl, null);
+            setLinkAndUpvotes(title, oldUrl, before[1] == null ? null : ((Number) before[1]).intValue());
         }
     }
 

@@ -8,6 +8,7 @@ import dev.paperboy.digest.DigestConfig;
 import dev.paperboy.ingest.IngestConfig;
 import dev.paperboy.mail.MailConfig;
 import dev.paperboy.match.MatchConfig;
+import dev.paperboy.paper.SemanticConfig;
 import dev.paperboy.subscriber.SubscriberConfig;
 import dev.paperboy.web.WebConfig;
 import io.smallrye.config.ConfigMapping;
@@ -26,7 +27,8 @@ class ConfigurationDocTest {
         String doc = Files.readString(Path.of("docs/configuration.md"));
         List<String> missing = new ArrayList<>();
         for (Class<?> mapping : List.of(PaperboyConfig.class, WebConfig.class, AdminConfig.class, ScheduleConfig.class,
-                IngestConfig.class, MatchConfig.class, DigestConfig.class, SubscriberConfig.class, MailConfig.class)) {
+                IngestConfig.class, MatchConfig.class, SemanticConfig.class, DigestConfig.class, SubscriberConfig.class,
+                MailConfig.class)) {
             collect(mapping.getAnnotation(ConfigMapping.class).prefix(), mapping, doc, missing);
         }
         assertEquals(List.of(), missing, "settings missing from docs/configuration.md");

@@ -82,17 +82,14 @@ public class DigestComposer implements DeliveryComposer {
         for (PickedPaper p : picked) {
             PaperHeadings.Rendered heading = headings.of(p.paperId());
             Paper paper = heading.paper();
-            List<String> matched = new ArrayList<>(p.keywords().stream()
-                    .map(k -> p.via().containsKey(k) ? k + " (as \"" + p.via().get(k) + "\")" : k).toList());
-            if (p.feedbackTerms() != null && !p.feedbackTerms().isEmpty()) {
-                matched.add("like papers you rated (" + String.join(", ", p.feedbackTerms().stream().limit(3).toList()) + ")");
-            }
-            views.add(new DigestView.PaperView(paper.title, heading.html(), heading.text(), p.snippet(), matched,
-                    DigestText.strength(p.strength()), paper.upvotes,
+            views.add(new DigestView.PaperView(paper.title, heading.html(), heading.text(), p.snippet(),
+                    DigestText.matchedLine(p), DigestText.relatedLine(p), DigestText.strength(p.strength()),
+                    paper.upvotes,
                     links.url("/feedback", Purpose.MORE_LIKE, subscriberId, paper.id),
                     links.url("/feedback", Purpose.LESS_LIKE, subscriberId, paper.id)));
         }
-        List<String> topics = DigestText.topics(picked.stream().map(PickedPaper::keywords).toList());
+        List<String> topics = DigestText.topics(picked.stream()
+                .map(p -> p.keywords().isEmpty() ? p.related() : p.keywords()).toList());
         String subject = DigestText.subject(views.size(), topics, date);
         String preheader = views.isEmpty() ? "" : "Top match: " + views.get(0).title();
         return new DigestView(subject, preheader, DigestText.dateLabel(date), views, keywords,

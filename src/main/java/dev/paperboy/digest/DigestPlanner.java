@@ -10,26 +10,34 @@ import dev.paperboy.match.RatedPaper;
 import dev.paperboy.subscriber.FeedbackService;
 import dev.paperboy.subscriber.Keywords;
 import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.web.BadInputException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Decides who gets what for one digest and writes one outbox row per subscriber with matches. Subscribers are
  * read in keyset pages, so a million never sit in memory; each page commits its rows and its delivered-paper
  * records together, and anyone who already has a row for the digest is skipped, so a re-run continues
  * where a crash stopped.
+ *
+ * <p>Contained at two levels: a subscriber whose profile fails to score or explain, for any reason, is left out
+ * and recorded with the reason ({@link SkippedSubscribers}); a page that fails as a whole records each of its
+ * subscribers and the run goes on with the next page. A re-run tries them again.
  */
 @ApplicationScoped
 public class DigestPlanner {
 
+    private static final Logger LOG = Logger.getLogger(DigestPlanner.class);
     /** Ratings per subscriber that feed the profile; older ones have decayed to nearly nothing anyway. */
     static final int MAX_RATINGS = 50;
 
@@ -39,15 +47,17 @@ public class DigestPlanner {
     private final DigestConfig config;
     private final EntityManager em;
     private final FeedbackService feedback;
+    private final SkippedSubscribers skipped;
 
     DigestPlanner(MatchEngine engine, OutboxStore outbox, DeliveredPapers delivered, DigestConfig config,
-            EntityManager em, FeedbackService feedback) {
+            EntityManager em, FeedbackService feedback, SkippedSubscribers skipped) {
         this.engine = engine;
         this.outbox = outbox;
         this.delivered = delivered;
         this.config = config;
         this.em = em;
         this.feedback = feedback;
+        this.skipped = skipped;
     }
 
     /** Plans the digest of {@code date} for every confirmed subscriber who has no row for it yet. */
@@ -70,7 +80,14 @@ public class DigestPlanner {
                 after = page.get(page.size() - 1).id;
                 List<Subscriber> todo = QuarkusTransaction.requiringNew().call(() -> withoutRow(page, key));
                 scored += todo.size();
-                queued += planPage(day, key, todo, date);
+                try {
+                    queued += planPage(day, key, todo, date);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Digest %s: a page of %d subscribers (ids %d to %d) failed; each is recorded as "
+                            + "skipped and the run goes on", key, todo.size(), from + 1, after);
+                    QuarkusTransaction.requiringNew().run(() -> todo.forEach(s ->
+                            skipped.record(key, s.id, "the page of subscribers failed: " + reason(e))));
+                }
             }
         }
         return new PlanReport(scored, queued);
@@ -84,8 +101,18 @@ public class DigestPlanner {
         Set<String> sent = QuarkusTransaction.requiringNew().call(() -> delivered.among(ids, day.paperIds()));
         Map<Long, List<FeedbackService.Rating>> ratings = feedback.ratingsOf(ids, MAX_RATINGS);
         List<Runnable> writes = new ArrayList<>();
+        List<Long> planned = new ArrayList<>();
+        Map<Long, String> failed = new LinkedHashMap<>();
         for (Subscriber s : page) {
-            List<Explanation> picked = pick(day, s, sent, ratings.getOrDefault(s.id, List.of()), date);
+            List<Explanation> picked;
+            try {
+                picked = pick(day, s, sent, ratings.getOrDefault(s.id, List.of()), date);
+            } catch (RuntimeException e) {
+                LOG.warnf("Digest %s: subscriber %d left out: %s", key, s.id, reason(e));
+                failed.put(s.id, reason(e));
+                continue;
+            }
+            planned.add(s.id);
             if (!picked.isEmpty()) {
                 List<PickedPaper> papers = picked.stream().map(PickedPaper::of).toList();
                 writes.add(() -> {
@@ -95,17 +122,29 @@ public class DigestPlanner {
                 });
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> writes.forEach(Runnable::run));
+        QuarkusTransaction.requiringNew().run(() -> {
+            writes.forEach(Runnable::run);
+            skipped.clear(key, planned);
+            failed.forEach((id, why) -> skipped.record(key, id, why));
+        });
         return writes.size();
+    }
+
+    /** @return what went wrong, in one line, for the skip record and the log (never an address: none is in it) */
+    private static String reason(RuntimeException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return e instanceof BadInputException ? message
+                : e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     private List<Explanation> pick(DayMatcher day, Subscriber s, Set<String> sent,
             List<FeedbackService.Rating> ratings, LocalDate date) {
         Keywords keywords = s.keywordList();
+        keywords.requireWithinBudget();
         List<RatedPaper> rated = ratings.stream().map(r -> new RatedPaper(r.paperId(), r.liked(),
                 Math.max(0, ChronoUnit.DAYS.between(r.at().toLocalDate(), date)))).toList();
         Profile profile = day.withFeedback(Profile.of(keywords.positive(), keywords.negative()), rated);
-        float min = s.minStrength != null ? s.minStrength : engine.config().minStrength();
+        float min = s.minStrength != null ? s.minStrength : engine.defaultMinStrength();
         List<Match> matches = day.match(profile, engine.config().maxPapers(), min,
                 paperId -> sent.contains(DeliveredPapers.key(s.id, paperId)));
         return engine.explain(day, matches);

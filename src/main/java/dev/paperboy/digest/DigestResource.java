@@ -21,10 +21,12 @@ public class DigestResource {
 
     private final DigestRun run;
     private final DeliveryReports reports;
+    private final SkippedSubscribers skipped;
 
-    DigestResource(DigestRun run, DeliveryReports reports) {
+    DigestResource(DigestRun run, DeliveryReports reports, SkippedSubscribers skipped) {
         this.run = run;
         this.reports = reports;
+        this.skipped = skipped;
     }
 
     /** The most recent digests with their emails by state, newest first. */
@@ -52,5 +54,12 @@ public class DigestResource {
     public List<DeliveryReports.Problem> failures(@PathParam("date") String date,
             @QueryParam("limit") String limit) {
         return reports.problems(DigestKeys.daily(Days.parse(date)), NumberParams.limit(limit, 100, MAX_LIMIT));
+    }
+
+    /** Subscribers the digest left out because their profile failed to score or explain, with the reason. */
+    @GET
+    @Path("{date}/skipped")
+    public List<SkippedSubscribers.Skip> skipped(@PathParam("date") String date, @QueryParam("limit") String limit) {
+        return skipped.of(DigestKeys.daily(Days.parse(date)), NumberParams.limit(limit, 100, MAX_LIMIT));
     }
 }

@@ -50,7 +50,37 @@ final class DigestText {
         return DAY.format(date);
     }
 
+    /** @return the strength as the email, the preview and the manage page all show it, e.g. "73%" */
     static String strength(float strength) {
         return Math.round(strength * 100) + "%";
+    }
+
+    /** @return the keywords the paper contains, each with the synonym that fired, or "" when none */
+    static String matchedLine(PickedPaper p) {
+        List<String> matched = new java.util.ArrayList<>(p.keywords().stream()
+                .map(k -> p.via().containsKey(k) ? k + " (as \"" + p.via().get(k) + "\")" : k).toList());
+        if (p.feedbackTerms() != null && !p.feedbackTerms().isEmpty()) {
+            matched.add("like papers you rated (" + String.join(", ", p.feedbackTerms().stream().limit(3).toList()) + ")");
+        }
+        return String.join(", ", matched);
+    }
+
+    /** @return the keywords the paper is only close to in meaning or words, or "" when none */
+    static String relatedLine(PickedPaper p) {
+        return String.join(", ", p.related());
+    }
+
+    /** @return the one-line reason, e.g. "Matched: GNN. Related to: graph learning. Strength 73%." */
+    static String why(PickedPaper p) {
+        StringBuilder sb = new StringBuilder();
+        String matched = matchedLine(p);
+        String related = relatedLine(p);
+        if (!matched.isEmpty()) {
+            sb.append("Matched: ").append(matched).append(". ");
+        }
+        if (!related.isEmpty()) {
+            sb.append("Related to: ").append(related).append(". ");
+        }
+        return sb.append("Strength ").append(strength(p.strength())).append('.').toString();
     }
 }

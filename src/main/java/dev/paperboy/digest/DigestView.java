@@ -14,7 +14,7 @@ public record DigestView(String subject, String preheader, String dateLabel, Lis
 
     /** One paper as the email shows it; its headings (title link, authors) come rendered, see {@link PaperHeadings}. */
     public record PaperView(String title, String headingHtml, String headingText, List<Explanation.Segment> snippet,
-            List<String> matched, String strength, Integer upvotes, String moreUrl, String lessUrl) {
+            String matchedLine, String relatedLine, String strength, Integer upvotes, String moreUrl, String lessUrl) {
 
         /** @return the snippet as plain text, for the text part */
         public String snippetText() {
@@ -28,9 +28,5 @@ public record DigestView(String subject, String preheader, String dateLabel, Lis
             return PlainWrap.wrap(snippetText(), 72, "   ");
         }
 
-        /** @return matched keywords, with the synonym that fired in parentheses */
-        public String matchedLine() {
-            return String.join(", ", matched);
-        }
     }
 }

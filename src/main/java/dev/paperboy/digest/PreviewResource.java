@@ -18,15 +18,27 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a set of keywords would get on a day, ranked exactly as the email ranks it. Public, rate-limited. */
+/**
+ * What a set of keywords would get on a day: the papers, order, strengths, reasons and snippets the digest email
+ * would show. Public, rate-limited. A profile past the keyword limits gets 400 naming the limit.
+ */
 @Path("/api/preview")
 public class PreviewResource {
 
     static final int MAX_LIMIT = 50;
 
-    /** One previewed paper. {@code score} is the 0..1 match strength shown in emails. */
-    public record PreviewItem(long id, String arxivId, String title, String url, float score,
-            List<String> matchedKeywords, java.util.Map<String, String> via, List<Explanation.Segment> snippet) {}
+    /**
+     * One previewed paper, as the digest email shows it.
+     *
+     * @param day the digest day the paper is listed on
+     * @param score the 0..1 match strength; {@code strength} is the same as the email writes it
+     * @param matchedKeywords keywords the paper contains as a phrase (or a synonym's, see {@code via})
+     * @param relatedKeywords keywords the paper is only close to in meaning or words
+     * @param why the email's reason line, word for word
+     */
+    public record PreviewItem(long id, String arxivId, String title, String url, LocalDate day, float score,
+            String strength, List<String> matchedKeywords, java.util.Map<String, String> via,
+            List<String> relatedKeywords, String why, List<Explanation.Segment> snippet) {}
 
     private final MatchEngine engine;
 
@@ -41,7 +53,7 @@ public class PreviewResource {
         Keywords parsed = Keywords.parse(keywords == null ? List.of() : keywords);
         Profile profile = Profile.of(parsed.positive(), parsed.negative());
         int n = NumberParams.limit(limit, engine.config().maxPapers(), MAX_LIMIT);
-        float min = NumberParams.fraction("minStrength", minStrength, engine.config().minStrength());
+        float min = NumberParams.fraction("minStrength", minStrength, engine.defaultMinStrength());
         LocalDate day = date == null || date.isBlank() ? latestDay() : Days.parse(date);
         if (day == null) {
             return List.of();
@@ -56,8 +68,10 @@ public class PreviewResource {
         List<PreviewItem> items = new ArrayList<>();
         for (Explanation e : explained) {
             Paper p = Paper.findById(e.match().paperId());
-            items.add(new PreviewItem(p.id, p.arxivId, p.title, p.url, e.match().strength(),
-                    e.match().matchedKeywords(), e.via(), e.snippet()));
+            PickedPaper picked = PickedPaper.of(e);
+            items.add(new PreviewItem(p.id, p.arxivId, p.title, p.url, p.listedOn, picked.strength(),
+                    DigestText.strength(picked.strength()), picked.keywords(), picked.via(), picked.related(),
+                    DigestText.why(picked), picked.snippet()));
         }
         return items;
     }

@@ -2,32 +2,32 @@ package dev.paperboy.match;
 
 import dev.paperboy.paper.PaperFields;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.LongPredicate;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * Scores one day's papers against any number of profiles.
  *
- * <p>A profile's query is a SHOULD BooleanQuery of keyword clauses, and such a query's score is the sum of its
- * clause scores. So each distinct keyword is searched once per day, its scores cached as a sparse vector, and a
- * profile is scored by adding its keywords' vectors: no Lucene search per subscriber. {@link #referenceQuery}
- * is the equivalent query, for checking that both rank alike.
+ * <p>Each keyword's signals on a paper become a probability that the paper is on that keyword's topic
+ * ({@link TopicProbability}), stored as additive evidence {@code -ln(1 - p)}. A profile's evidence for a paper
+ * is the sum over its keywords, and {@code 1 - exp(-sum)} its strength: the chance the paper is on at least one
+ * of the profile's topics. So each distinct keyword is scored once per day into a sparse vector, and a profile
+ * is scored by adding its keywords' vectors: no Lucene search per subscriber. {@link #referenceMatch} computes
+ * the same ranking the slow way, for checking.
  *
  * <pre>try (DayMatcher day = engine.forDay(date)) { day.match(profile, 10, 0.2f, id -> false); }</pre>
  */
@@ -35,37 +35,60 @@ public final class DayMatcher implements AutoCloseable {
 
     /** Feedback terms weigh less than the subscriber's own keywords. */
     static final float FEEDBACK_WEIGHT = 0.3f;
+    /** A keyword with at least this evidence on a paper (p = 10%) is named as related when it did not match. */
+    static final float RELATED_EVIDENCE = 0.105f;
     /** Keeps cached feedback terms apart from keywords that happen to be the same word. */
     private static final String FEEDBACK_PREFIX = "\u0000feedback:";
 
     private final AutoCloseable release;
     private final IndexSearcher searcher;
-    private final Query dayFilter;
     private final KeywordQueryFactory factory;
+    private final Function<String, float[]> keywordVectors;
+    private final KeywordScorer scorer;
     private final int[] docs;
     private final long[] paperIds;
-    private final Map<Integer, Integer> ordinalByDoc = new HashMap<>();
     private final ConcurrentHashMap<String, KeywordHits> cache = new ConcurrentHashMap<>();
     private final FeedbackModel feedback;
-    private final ThreadLocal<Scratch> scratch;
+    private final ThreadLocal<ScoreAccumulator> scratch;
 
-    /** @param release what to close with this matcher, e.g. the index snapshot behind {@code searcher} */
-    public DayMatcher(IndexSearcher searcher, LocalDate day, KeywordQueryFactory factory, AutoCloseable release) {
+    /**
+     * @param keywordVectors a keyword's embedding, or null to match on words alone
+     * @param release what to close with this matcher, e.g. the index snapshot behind {@code searcher}
+     */
+    DayMatcher(IndexSearcher searcher, Query windowFilter, LocalDate day, KeywordQueryFactory factory,
+            Function<String, float[]> keywordVectors, AutoCloseable release) {
         this.release = release;
         this.searcher = searcher;
         this.factory = factory;
-        this.dayFilter = LongPoint.newExactQuery(PaperFields.LISTED_ON, day.toEpochDay());
+        this.keywordVectors = keywordVectors;
+        Query dayFilter = LongPoint.newExactQuery(PaperFields.LISTED_ON, day.toEpochDay());
         List<long[]> found = new ArrayList<>();
         AllHits.visit(searcher, dayFilter, false, (leaf, doc, score) -> found.add(
                 new long[] {leaf.docBase + doc, paperId(leaf, doc)}));
         this.docs = found.stream().mapToInt(d -> (int) d[0]).toArray();
         this.paperIds = found.stream().mapToLong(d -> d[1]).toArray();
+        Map<Integer, Integer> ordinalByDoc = new HashMap<>();
         for (int i = 0; i < docs.length; i++) {
             ordinalByDoc.put(docs[i], i);
         }
+        DayVectors vectors = keywordVectors == null ? null : new DayVectors(searcher.getIndexReader(), docs);
+        this.scorer = new KeywordScorer(searcher, dayFilter, windowFilter, ordinalByDoc, docs.length, vectors,
+                keywordVectors == null ? TopicProbability.LEXICAL : TopicProbability.SEMANTIC);
         int n = docs.length;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
+        this.scratch = ThreadLocal.withInitial(() -> new ScoreAccumulator(n));
         this.feedback = new FeedbackModel(searcher);
+    }
+
+    /**
+     * A matcher whose statistics come from the {@code windowDays} days of the archive up to {@code day}.
+     *
+     * @param archive a searcher over the whole archive; kept open by the caller
+     * @param keywordVectors a keyword's embedding, or null to match on words alone
+     */
+    public static DayMatcher windowed(IndexSearcher archive, LocalDate day, int windowDays, KeywordQueryFactory factory,
+            Function<String, float[]> keywordVectors, AutoCloseable release) {
+        WindowedSearcher searcher = new WindowedSearcher(archive.getIndexReader(), day.minusDays(windowDays - 1L), day);
+        return new DayMatcher(searcher, searcher.windowFilter(), day, factory, keywordVectors, release);
     }
 
     /** @return how many papers this day has */
@@ -76,17 +99,6 @@ public final class DayMatcher implements AutoCloseable {
     /** @return the database ids of this day's papers */
     public List<Long> paperIds() {
         return Arrays.stream(paperIds).boxed().toList();
-    }
-
-    /**
-     * A matcher whose statistics come from the {@code windowDays} days of the archive up to {@code day}.
-     *
-     * @param archive a searcher over the whole archive; kept open by the caller
-     */
-    public static DayMatcher windowed(IndexSearcher archive, LocalDate day, int windowDays, KeywordQueryFactory factory,
-            AutoCloseable release) {
-        WindowedSearcher searcher = new WindowedSearcher(archive.getIndexReader(), day.minusDays(windowDays - 1L), day);
-        return new DayMatcher(searcher, day, factory, release);
     }
 
     /** @return the searcher scores come from, with the windowed statistics */
@@ -102,34 +114,30 @@ public final class DayMatcher implements AutoCloseable {
         if (limit <= 0) {
             return List.of();
         }
-        Scratch s = scratch.get();
+        ScoreAccumulator s = scratch.get();
         try {
             List<String> keywords = profile.positive();
-            for (int k = 0; k < keywords.size(); k++) {
-                KeywordHits hits = hits(keywords.get(k));
-                for (int j = 0; j < hits.ordinals().length; j++) {
-                    s.add(hits.ordinals()[j], hits.scores()[j], 1L << k);
+            List<KeywordHits> hits = new ArrayList<>(keywords.size());
+            for (String keyword : keywords) {
+                KeywordHits h = hits(keyword);
+                hits.add(h);
+                for (int j = 0; j < h.ordinals().length; j++) {
+                    s.add(h.ordinals()[j], h.evidence()[j]);
                 }
             }
             List<KeywordHits> boosts = new ArrayList<>();
             for (Profile.FeedbackTerm f : profile.feedback()) {
-                KeywordHits hits = feedbackHits(f.term());
-                boosts.add(hits);
+                KeywordHits h = feedbackHits(f.term());
+                boosts.add(h);
                 float weight = FEEDBACK_WEIGHT * f.weight();
-                for (int j = 0; j < hits.ordinals().length; j++) {
-                    s.add(hits.ordinals()[j], weight * hits.scores()[j], 0L);
+                for (int j = 0; j < h.ordinals().length; j++) {
+                    s.add(h.ordinals()[j], weight * h.evidence()[j]);
                 }
             }
             int[] best = s.top(limit, minStrength, excluded(profile, skipPaper));
             List<Match> matches = new ArrayList<>(best.length);
             for (int o : best) {
-                List<String> fired = new ArrayList<>();
-                for (int f = 0; f < boosts.size(); f++) {
-                    if (profile.feedback().get(f).weight() > 0 && boosts.get(f).contains(o)) {
-                        fired.add(profile.feedback().get(f).term());
-                    }
-                }
-                matches.add(new Match(paperIds[o], docs[o], (float) s.score(o), names(keywords, s.mask(o)), fired));
+                matches.add(explainedMatch(o, (float) s.score(o), keywords, hits, profile, boosts));
             }
             return matches;
         } finally {
@@ -137,8 +145,39 @@ public final class DayMatcher implements AutoCloseable {
         }
     }
 
-    /** Papers the profile must not get: already sent, or matching a negative keyword. */
-    private java.util.function.IntPredicate excluded(Profile profile, LongPredicate skipPaper) {
+    /** Names what a picked paper owes its place to: the phrases it contains, else what it is related to. */
+    private Match explainedMatch(int o, float score, List<String> keywords, List<KeywordHits> hits, Profile profile,
+            List<KeywordHits> boosts) {
+        List<String> matched = new ArrayList<>();
+        List<String> related = new ArrayList<>();
+        int strongest = -1;
+        for (int k = 0; k < keywords.size(); k++) {
+            KeywordHits h = hits.get(k);
+            float e = h.evidenceOf(o);
+            if (h.phraseMatch(o)) {
+                matched.add(keywords.get(k));
+            } else if (e >= RELATED_EVIDENCE) {
+                related.add(keywords.get(k));
+            }
+            if (e > 0 && (strongest < 0 || e > hits.get(strongest).evidenceOf(o))) {
+                strongest = k;
+            }
+        }
+        List<String> fired = new ArrayList<>();
+        for (int f = 0; f < boosts.size(); f++) {
+            if (profile.feedback().get(f).weight() > 0 && boosts.get(f).contains(o)) {
+                fired.add(profile.feedback().get(f).term());
+            }
+        }
+        if (matched.isEmpty() && related.isEmpty() && fired.isEmpty() && strongest >= 0) {
+            // Many faint hints added up: name the keyword that gave the most, as related, never as matched.
+            related.add(keywords.get(strongest));
+        }
+        return new Match(paperIds[o], docs[o], score, matched, related, fired);
+    }
+
+    /** Papers the profile must not get: already sent, or containing a negative keyword as a phrase. */
+    private IntPredicate excluded(Profile profile, LongPredicate skipPaper) {
         if (profile.negative().isEmpty()) {
             return o -> skipPaper.test(paperIds[o]);
         }
@@ -148,7 +187,7 @@ public final class DayMatcher implements AutoCloseable {
                 return true;
             }
             for (KeywordHits h : negatives) {
-                if (h.contains(o)) {
+                if (h.phraseMatch(o)) {
                     return true;
                 }
             }
@@ -167,74 +206,85 @@ public final class DayMatcher implements AutoCloseable {
     }
 
     /**
-     * The one-query-per-profile equivalent of {@link #match}, kept for exactness checks. Feedback terms are left
-     * out: Lucene boosts cannot be negative, so "less like this" has no single-query form.
+     * The slow equivalent of {@link #match}, kept for exactness checks: every keyword's signals are read afresh
+     * for every paper of the day, nothing cached, nothing left out, and all papers sorted. Feedback is left out.
      */
-    public Query referenceQuery(Profile profile) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(dayFilter, BooleanClause.Occur.FILTER);
-        for (String k : profile.positive()) {
-            KeywordHits h = hits(k);
-            if (h.query() != null) {
-                b.add(new BoostQuery(h.query().query(), h.norm()), BooleanClause.Occur.SHOULD);
+    public List<Match> referenceMatch(Profile profile, int limit, float minStrength) {
+        TopicProbability model = scorerModel();
+        double[] total = new double[docs.length];
+        boolean[] excluded = new boolean[docs.length];
+        for (String keyword : profile.positive()) {
+            KeywordQuery kq = factory.build(keyword);
+            if (!kq.searchable()) {
+                continue;
+            }
+            KeywordScorer.Signals sig = scorer.signals(kq, vector(keyword));
+            for (int o = 0; o < docs.length; o++) {
+                if (sig.any(o)) {
+                    float e = TopicProbability.evidence(sig.probability(model, o));
+                    total[o] += e >= KeywordScorer.MIN_EVIDENCE || sig.phrase()[o] > 0 ? e : 0;
+                }
             }
         }
-        for (String k : profile.negative()) {
-            KeywordHits h = hits(k);
-            if (h.query() != null) {
-                b.add(h.query().query(), BooleanClause.Occur.MUST_NOT);
+        for (String keyword : profile.negative()) {
+            KeywordQuery kq = factory.build(keyword);
+            if (kq.searchable()) {
+                float[] phrase = scorer.normalized(kq.phrase());
+                for (int o = 0; o < docs.length; o++) {
+                    excluded[o] |= phrase[o] > 0;
+                }
             }
         }
-        return b.setMinimumNumberShouldMatch(1).build();
+        List<Match> out = new ArrayList<>();
+        for (int o = 0; o < docs.length; o++) {
+            float sc = (float) total[o];
+            if (!excluded[o] && sc > 0 && TopicProbability.strength(sc) >= minStrength) {
+                out.add(new Match(paperIds[o], docs[o], sc, List.of(), List.of(), List.of()));
+            }
+        }
+        out.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : Integer.compare(a.doc(), b.doc()));
+        return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    private TopicProbability scorerModel() {
+        return keywordVectors == null ? TopicProbability.LEXICAL : TopicProbability.SEMANTIC;
+    }
+
+    /** @return the raw signals of {@code keyword} on each of the day's papers, by ordinal */
+    KeywordScorer.Signals signals(String keyword) {
+        return scorer.signals(factory.build(keyword), vector(keyword));
+    }
+
+    /** @return the day's ordinal of a paper id, or -1 */
+    int ordinalOf(long paperId) {
+        for (int o = 0; o < paperIds.length; o++) {
+            if (paperIds[o] == paperId) {
+                return o;
+            }
+        }
+        return -1;
     }
 
     KeywordHits feedbackHits(String term) {
-        return cache.computeIfAbsent(FEEDBACK_PREFIX + term, k -> score(factory.buildTerm(term)));
+        return cache.computeIfAbsent(FEEDBACK_PREFIX + term, k -> {
+            KeywordQuery kq = factory.buildTerm(term);
+            float[] score = scorer.normalized(kq.phrase());
+            int[] ordinals = java.util.stream.IntStream.range(0, score.length).filter(o -> score[o] > 0).toArray();
+            float[] evidence = new float[ordinals.length];
+            for (int i = 0; i < ordinals.length; i++) {
+                evidence[i] = score[ordinals[i]];
+            }
+            return new KeywordHits(kq, ordinals, evidence, new boolean[ordinals.length]);
+        });
     }
 
     KeywordHits hits(String keyword) {
-        return cache.computeIfAbsent(keyword.toLowerCase(java.util.Locale.ROOT), k -> score(factory.build(keyword)));
+        return cache.computeIfAbsent(keyword.toLowerCase(Locale.ROOT), k -> scorer.score(factory.build(keyword),
+                vector(keyword)));
     }
 
-    private KeywordHits score(KeywordQuery kq) {
-        if (!kq.searchable()) {
-            return KeywordHits.NONE;
-        }
-        float max = maxScore(kq.query());
-        if (max <= 0) {
-            return new KeywordHits(kq, 0f, new int[0], new float[0]);
-        }
-        float norm = 1f / max;
-        Query scored = new BooleanQuery.Builder()
-                .add(new BoostQuery(kq.query(), norm), BooleanClause.Occur.MUST)
-                .add(dayFilter, BooleanClause.Occur.FILTER).build();
-        List<float[]> hits = new ArrayList<>();
-        AllHits.visit(searcher, scored, true, (leaf, doc, score) ->
-                hits.add(new float[] {ordinalByDoc.get(leaf.docBase + doc), score}));
-        hits.sort((a, b) -> Float.compare(a[0], b[0]));
-        int[] ordinals = new int[hits.size()];
-        float[] scores = new float[hits.size()];
-        for (int i = 0; i < ordinals.length; i++) {
-            ordinals[i] = (int) hits.get(i)[0];
-            scores[i] = hits.get(i)[1];
-        }
-        return new KeywordHits(kq, norm, ordinals, scores);
-    }
-
-    /**
-     * The best score any paper in the archive actually reaches for {@code query}. Normalizing by it makes a
-     * keyword's contribution 0..1 whatever its IDF or length; top-1 with impacts-based pruning keeps it cheap.
-     */
-    private float maxScore(Query query) {
-        try {
-            Query inWindow = searcher instanceof WindowedSearcher w
-                    ? new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
-                            .add(w.windowFilter(), BooleanClause.Occur.FILTER).build()
-                    : query;
-            TopDocs best = searcher.search(inWindow, 1);
-            return best.scoreDocs.length == 0 ? 0f : best.scoreDocs[0].score;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private float[] vector(String keyword) {
+        return keywordVectors == null ? null : keywordVectors.apply(keyword);
     }
 
     private static long paperId(LeafReaderContext leaf, int doc) throws IOException {
@@ -245,90 +295,12 @@ public final class DayMatcher implements AutoCloseable {
         return ids.longValue();
     }
 
-    private static List<String> names(List<String> keywords, long mask) {
-        List<String> out = new ArrayList<>(Long.bitCount(mask));
-        for (int k = 0; k < keywords.size(); k++) {
-            if ((mask & (1L << k)) != 0) {
-                out.add(keywords.get(k));
-            }
-        }
-        return out;
-    }
-
     @Override
     public void close() {
         try {
             release.close();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot release the index snapshot", e);
-        }
-    }
-
-    /** Per-thread accumulators, reset by walking only the touched entries. */
-    private static final class Scratch {
-        private final double[] score;
-        private final long[] mask;
-        private final boolean[] seen;
-        private final int[] touched;
-        private int touchedCount;
-
-        Scratch(int n) {
-            score = new double[n];
-            mask = new long[n];
-            seen = new boolean[n];
-            touched = new int[n];
-        }
-
-        void add(int ordinal, float value, long bit) {
-            if (!seen[ordinal]) {
-                seen[ordinal] = true;
-                touched[touchedCount++] = ordinal;
-            }
-            score[ordinal] += value;
-            mask[ordinal] |= bit;
-        }
-
-        double score(int ordinal) {
-            return score[ordinal];
-        }
-
-        long mask(int ordinal) {
-            return mask[ordinal];
-        }
-
-        /** Best first; ties go to the lower ordinal, which is index order, as Lucene breaks them. */
-        int[] top(int limit, float minStrength, java.util.function.IntPredicate skip) {
-            int[] best = new int[limit];
-            int size = 0;
-            for (int t = 0; t < touchedCount; t++) {
-                int o = touched[t];
-                double sc = (float) score[o];
-                if (Math.min(1.0, sc) < minStrength || size == limit && !better(sc, o, best[size - 1]) || skip.test(o)) {
-                    continue;
-                }
-                int pos = size < limit ? size++ : size - 1;
-                while (pos > 0 && better(sc, o, best[pos - 1])) {
-                    best[pos] = best[pos - 1];
-                    pos--;
-                }
-                best[pos] = o;
-            }
-            return Arrays.copyOf(best, size);
-        }
-
-        private boolean better(double sc, int o, int other) {
-            float a = (float) sc;
-            float b = (float) score[other];
-            return a > b || a == b && o < other;
-        }
-
-        void reset() {
-            for (int t = 0; t < touchedCount; t++) {
-                score[touched[t]] = 0;
-                mask[touched[t]] = 0;
-                seen[touched[t]] = false;
-            }
-            touchedCount = 0;
         }
     }
 }

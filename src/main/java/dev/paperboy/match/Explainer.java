@@ -20,12 +20,15 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
  * Explains only the papers actually emailed or previewed: which synonym fired (Lucene's Matches API) and a
- * snippet with the matched words in bold (the UnifiedHighlighter, from offsets in the postings).
+ * snippet with the matched phrases in bold (the UnifiedHighlighter, from offsets in the postings). A paper
+ * picked for related meaning alone gets the opening of its abstract, nothing in bold.
  * Never {@code IndexSearcher.explain}, which would cost a search per paper per subscriber.
  */
 final class Explainer {
 
     static final int SNIPPET_CHARS = 320;
+    /** Phrasings highlighted in one snippet at most: a bound on the query, whatever the profile. */
+    static final int MAX_HIGHLIGHTED = 12;
 
     private Explainer() {}
 
@@ -38,31 +41,40 @@ final class Explainer {
         for (Match m : matches) {
             Map<String, String> via = new LinkedHashMap<>();
             BooleanQuery.Builder matched = new BooleanQuery.Builder();
+            int clauses = 0;
             for (String keyword : m.matchedKeywords()) {
                 KeywordQuery kq = day.hits(keyword).query();
-                matched.add(kq.query(), BooleanClause.Occur.SHOULD);
-                String fired = firedVariant(searcher, kq, m.doc());
-                if (fired != null && !fired.equals(kq.variants().get(0).phrase())) {
-                    via.put(keyword, fired);
+                KeywordQuery.Variant fired = firedVariant(searcher, kq, m.doc());
+                if (fired == null) {
+                    continue;
+                }
+                if (!fired.phrase().equals(kq.variants().get(0).phrase())) {
+                    via.put(keyword, fired.phrase());
+                }
+                // Only the phrasing that fired is highlighted, so a phrase is bold as one unit, never word by word.
+                if (clauses++ < MAX_HIGHLIGHTED) {
+                    matched.add(fired.query(), BooleanClause.Occur.SHOULD);
                 }
             }
             for (String term : m.feedbackTerms()) {
-                matched.add(day.feedbackHits(term).query().query(), BooleanClause.Occur.SHOULD);
+                if (clauses++ < MAX_HIGHLIGHTED) {
+                    matched.add(day.feedbackHits(term).query().phrase(), BooleanClause.Occur.SHOULD);
+                }
             }
             out.add(new Explanation(m, via, snippet(searcher, matched.build(), m.doc())));
         }
         return out;
     }
 
-    /** @return the first phrasing of {@code kq} that matches {@code doc} */
-    private static String firedVariant(IndexSearcher searcher, KeywordQuery kq, int doc) {
+    /** @return the first phrasing of {@code kq} that occurs in {@code doc} as a phrase, or null */
+    private static KeywordQuery.Variant firedVariant(IndexSearcher searcher, KeywordQuery kq, int doc) {
         try {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
             for (KeywordQuery.Variant v : kq.variants()) {
                 Weight w = searcher.createWeight(searcher.rewrite(v.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
                 if (w.matches(leaf, doc - leaf.docBase) != null) {
-                    return v.phrase();
+                    return v;
                 }
             }
             return null;

@@ -10,27 +10,24 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Builds a keyword's query from analyzed text with Lucene's {@link QueryBuilder}, never from query syntax:
+ * Builds a keyword's queries from analyzed text with Lucene's {@link QueryBuilder}, never from query syntax:
  * "C++ (GPU) AND NOT x:y" is just the words c, gpu, x, y. A multi-word keyword is a phrase with a small slop,
- * so "shortcut learning" never matches a paper that merely says "learning".
+ * so "shortcut learning" never <em>matches</em> a paper that merely says "learning"; its words alone only hint.
+ *
+ * <p>Every query is bounded whatever the keyword: at most {@value #MAX_WORDS} words and one phrase per
+ * synonym (at most 8), over three fields, so no profile can build a query past Lucene's clause limit.
  */
 public final class KeywordQueryFactory {
 
     /** Each phrasing counts fully only once; a paper using several phrasings gets a small bonus. */
     private static final float TIE_BREAKER = 0.1f;
-    /**
-     * Weight of "all the words, not as a phrase" relative to the phrase: "Hebbian learning" should still find
-     * "learning ... with Hebbian rules", but rank below the phrase and never match on "learning" alone.
-     */
-    private static final float ALL_WORDS_WEIGHT = 0.3f;
-    /** For three words or more, "all but one of the words" still hints at the topic, weakly. */
-    private static final float MOST_WORDS_WEIGHT = 0.15f;
+    /** Words of one keyword that take part in its queries; keywords are at most 100 characters anyway. */
+    static final int MAX_WORDS = 16;
 
     private final QueryBuilder builder = new QueryBuilder(new PaperAnalyzer());
     private final Map<String, Float> fieldWeights;
@@ -50,18 +47,24 @@ public final class KeywordQueryFactory {
                 PaperFields.KEYWORDS, config.keywordsWeight()), config.phraseSlop(), synonyms);
     }
 
+    /** @return the synonyms this factory expands keywords with */
+    Synonyms synonyms() {
+        return synonyms;
+    }
+
     public KeywordQuery build(String keyword) {
+        String bounded = firstWords(keyword);
         List<KeywordQuery.Variant> variants = new ArrayList<>();
-        addVariant(variants, keyword);
-        for (String alternative : synonyms.alternatives(keyword)) {
-            addVariant(variants, alternative);
+        addVariant(variants, bounded);
+        for (String alternative : synonyms.alternatives(bounded)) {
+            addVariant(variants, firstWords(alternative));
         }
-        Query query = switch (variants.size()) {
+        Query phrase = switch (variants.size()) {
             case 0 -> null;
             case 1 -> variants.get(0).query();
             default -> new DisjunctionMaxQuery(variants.stream().map(KeywordQuery.Variant::query).toList(), TIE_BREAKER);
         };
-        return new KeywordQuery(keyword, List.copyOf(variants), query);
+        return new KeywordQuery(keyword, List.copyOf(variants), phrase, phrase == null ? null : words(bounded));
     }
 
     /** @return a query for one already analyzed term over the text fields, for feedback terms */
@@ -72,7 +75,7 @@ public final class KeywordQueryFactory {
                     BooleanClause.Occur.SHOULD);
         }
         Query q = fields.build();
-        return new KeywordQuery(analyzedTerm, List.of(new KeywordQuery.Variant(analyzedTerm, q)), q);
+        return new KeywordQuery(analyzedTerm, List.of(new KeywordQuery.Variant(analyzedTerm, q)), q, q);
     }
 
     private void addVariant(List<KeywordQuery.Variant> variants, String phrase) {
@@ -80,26 +83,30 @@ public final class KeywordQueryFactory {
         int clauses = 0;
         for (String field : PaperFields.TEXT) {
             Query q = builder.createPhraseQuery(field, phrase, slop);
-            if (q == null) {
-                continue;
-            }
-            float weight = fieldWeights.get(field);
-            fields.add(new BoostQuery(q, weight), BooleanClause.Occur.SHOULD);
-            clauses++;
-            if (!(q instanceof TermQuery)) {
-                Query allWords = builder.createBooleanQuery(field, phrase, BooleanClause.Occur.MUST);
-                if (allWords != null) {
-                    fields.add(new BoostQuery(allWords, weight * ALL_WORDS_WEIGHT), BooleanClause.Occur.SHOULD);
-                }
-            }
-            if (q instanceof PhraseQuery pq && pq.getTerms().length >= 3) {
-                float fraction = (pq.getTerms().length - 1f) / pq.getTerms().length;
-                fields.add(new BoostQuery(builder.createMinShouldMatchQuery(field, phrase, fraction),
-                        weight * MOST_WORDS_WEIGHT), BooleanClause.Occur.SHOULD);
+            if (q != null) {
+                fields.add(new BoostQuery(q, fieldWeights.get(field)), BooleanClause.Occur.SHOULD);
+                clauses++;
             }
         }
         if (clauses > 0) {
             variants.add(new KeywordQuery.Variant(phrase, fields.build()));
         }
+    }
+
+    private Query words(String keyword) {
+        BooleanQuery.Builder fields = new BooleanQuery.Builder();
+        for (String field : PaperFields.TEXT) {
+            Query q = builder.createBooleanQuery(field, keyword, BooleanClause.Occur.SHOULD);
+            if (q != null) {
+                fields.add(q, BooleanClause.Occur.SHOULD);
+            }
+        }
+        return fields.build();
+    }
+
+    /** @return {@code text} cut after its first {@value #MAX_WORDS} whitespace-separated words */
+    private static String firstWords(String text) {
+        String[] words = text.strip().split("\\s+");
+        return words.length <= MAX_WORDS ? text : String.join(" ", java.util.Arrays.copyOf(words, MAX_WORDS));
     }
 }

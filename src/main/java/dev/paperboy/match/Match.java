@@ -5,15 +5,18 @@ import java.util.List;
 /**
  * One paper matched for one profile.
  *
- * @param score the ranking score: the sum over keywords of each keyword's score divided by the best score that
- *     keyword can reach in the archive, so 1.0 means "as strong as any paper matches this keyword"
- * @param matchedKeywords the profile's keywords that matched, in profile order
+ * @param score the ranking score: the profile's summed evidence, see {@link TopicProbability#evidence}
+ * @param matchedKeywords the profile's keywords that occur in the paper as a phrase (or a synonym's), in
+ *     profile order
+ * @param relatedKeywords keywords that did not occur as a phrase but whose topic the paper is close to in
+ *     meaning or words, in profile order
  * @param feedbackTerms terms learned from "more like this" feedback that this paper contains
  */
-public record Match(long paperId, int doc, float score, List<String> matchedKeywords, List<String> feedbackTerms) {
+public record Match(long paperId, int doc, float score, List<String> matchedKeywords, List<String> relatedKeywords,
+        List<String> feedbackTerms) {
 
-    /** @return the score as a 0..1 strength, comparable across subscribers */
+    /** @return how sure we are the paper is on the profile's topics, 0..1 (never quite 1) */
     public float strength() {
-        return Math.min(1f, score);
+        return TopicProbability.strength(score);
     }
 }

@@ -24,9 +24,12 @@ public interface MatchConfig {
     @WithDefault("2")
     int phraseSlop();
 
-    /** Default minimum match strength (0..1) a paper needs to be emailed; subscribers may raise or lower theirs. */
-    @WithDefault("0.2")
-    float minStrength();
+    /**
+     * Default minimum match strength (0..1) a paper needs to be emailed; subscribers may raise or lower theirs.
+     * Unset, it is the one derived from the judged profiles for the signals in use: 0.01 with related meaning,
+     * 0.07 without (docs/architecture.md).
+     */
+    Optional<Float> minStrength();
 
     /** Papers per digest at most. */
     @WithDefault("10")

@@ -1,5 +1,6 @@
 package dev.paperboy.match;
 
+import dev.paperboy.paper.Embeddings;
 import dev.paperboy.paper.PaperIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -18,21 +19,28 @@ import java.util.List;
 @ApplicationScoped
 public class MatchEngine {
 
+    /** Keyword embeddings kept across days: 20,000 take about 31 MB. */
+    static final int KEYWORD_VECTORS = 20_000;
+
     private final PaperIndex index;
     private final KeywordQueryFactory queries;
     private final MatchConfig config;
+    private final KeywordVectors keywordVectors;
 
-    MatchEngine(PaperIndex index, MatchConfig config) {
+    MatchEngine(PaperIndex index, MatchConfig config, Embeddings embeddings) {
         this.index = index;
         this.config = config;
-        this.queries = KeywordQueryFactory.of(config, Synonyms.load(config.synonymsFile().map(Path::of).orElse(null)));
+        Synonyms synonyms = Synonyms.load(config.synonymsFile().map(Path::of).orElse(null));
+        this.queries = KeywordQueryFactory.of(config, synonyms);
+        this.keywordVectors = embeddings.enabled() ? new KeywordVectors(embeddings, synonyms, KEYWORD_VECTORS) : null;
     }
 
     /** @return a matcher over the papers listed on {@code day}; close it when done */
     public DayMatcher forDay(LocalDate day) {
         PaperIndex.Snapshot snapshot = index.open();
         try {
-            return DayMatcher.windowed(snapshot.searcher(), day, config.statsWindowDays(), queries, snapshot);
+            return DayMatcher.windowed(snapshot.searcher(), day, config.statsWindowDays(), queries,
+                    keywordVectors == null ? null : keywordVectors::of, snapshot);
         } catch (RuntimeException e) {
             snapshot.close();
             throw e;
@@ -46,5 +54,11 @@ public class MatchEngine {
 
     public MatchConfig config() {
         return config;
+    }
+
+    /** @return the minimum strength for subscribers who set none: configured, else derived for the signals in use */
+    public float defaultMinStrength() {
+        return config.minStrength().orElse(
+                (keywordVectors == null ? TopicProbability.LEXICAL : TopicProbability.SEMANTIC).defaultMinStrength());
     }
 }

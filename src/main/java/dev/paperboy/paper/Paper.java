@@ -64,6 +64,13 @@ public class Paper extends PanacheEntityBase {
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
+    /** The title and abstract's sentence embedding, see {@link Embeddings}; null until first indexed. */
+    public byte[] embedding;
+
+    /** The model {@link #embedding} came from. */
+    @Column(name = "embedding_model")
+    public String embeddingModel;
+
     public static Optional<Paper> findByArxivId(String arxivId) {
         return find("arxivId", arxivId).firstResultOptional();
     }

@@ -12,6 +12,9 @@ public final class PaperFields {
     /** The listing day as epoch day, as a point and doc values. */
     public static final String LISTED_ON = "listed_on";
 
+    /** The title and abstract's sentence embedding, when the related-meaning signal is on. */
+    public static final String VECTOR = "vector";
+
     public static final List<String> TEXT = List.of(TITLE, ABSTRACT, KEYWORDS);
 
     private PaperFields() {}

@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,17 +34,29 @@ public class PaperIndex {
     private static final Logger LOG = Logger.getLogger(PaperIndex.class);
     private static final String LAST_ID = "last_paper_id";
     private static final String DB_ID = "db_id";
+    /**
+     * What the documents hold; a change of fields, analysis or embedding model changes it, and an index with
+     * another schema is rebuilt from the database by itself.
+     */
+    private static final String SCHEMA = "schema";
+    private static final String FIELDS_VERSION = "2";
+    /** Papers read, embedded and indexed at a time. */
+    private static final int PAGE = 200;
 
     private final EntityManager em;
     private final Path dir;
+    private final Embeddings embeddings;
+    private final String schema;
     private IndexWriter writer;
     private SearcherManager searchers;
     private String dbId;
     private volatile long lastIndexedId = -1;
 
-    PaperIndex(EntityManager em, PaperboyConfig config) {
+    PaperIndex(EntityManager em, PaperboyConfig config, Embeddings embeddings) {
         this.em = em;
         this.dir = config.dataDir().resolve("index");
+        this.embeddings = embeddings;
+        this.schema = FIELDS_VERSION + (embeddings.enabled() ? "+" + embeddings.model() : "");
     }
 
     /**
@@ -98,20 +112,59 @@ public class PaperIndex {
             List<Paper> page;
             do {
                 long after = lastIndexedId;
-                page = QuarkusTransaction.joiningExisting().call(() -> Paper.addedAfter(after, 500));
-                for (Paper p : page) {
-                    writer.addDocument(PaperDocuments.of(p));
-                    lastIndexedId = p.id;
+                page = QuarkusTransaction.joiningExisting().call(() -> Paper.addedAfter(after, PAGE));
+                List<float[]> vectors = vectors(page);
+                for (int i = 0; i < page.size(); i++) {
+                    writer.addDocument(PaperDocuments.of(page.get(i), vectors.get(i)));
+                    lastIndexedId = page.get(i).id;
                     added++;
                 }
             } while (!page.isEmpty());
-            writer.setLiveCommitData(Map.of(LAST_ID, Long.toString(lastIndexedId), DB_ID, dbId).entrySet());
+            writer.setLiveCommitData(
+                    Map.of(LAST_ID, Long.toString(lastIndexedId), DB_ID, dbId, SCHEMA, schema).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
             LOG.debugf("Indexed %d papers, up to id %d", added, lastIndexedId);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot update the paper index in " + dir, e);
         }
+    }
+
+    /**
+     * @return each paper's embedding (nulls when the signal is off): the stored one, else computed now, in one
+     *     batch, and stored, so a rebuild or another instance never embeds a paper again
+     */
+    private List<float[]> vectors(List<Paper> page) {
+        List<float[]> out = new ArrayList<>(Collections.nCopies(page.size(), (float[]) null));
+        if (!embeddings.enabled()) {
+            return out;
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < page.size(); i++) {
+            Paper p = page.get(i);
+            if (p.embedding != null && embeddings.model().equals(p.embeddingModel)) {
+                out.set(i, Embeddings.decode(p.embedding));
+            } else {
+                missing.add(i);
+            }
+        }
+        if (missing.isEmpty()) {
+            return out;
+        }
+        List<float[]> computed = embeddings.embedPapers(missing.stream().map(page::get).toList());
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int j = 0; j < missing.size(); j++) {
+                em.createNativeQuery("update paper set embedding = ?1, embedding_model = ?2 where id = ?3")
+                        .setParameter(1, Embeddings.encode(computed.get(j)))
+                        .setParameter(2, embeddings.model())
+                        .setParameter(3, page.get(missing.get(j)).id)
+                        .executeUpdate();
+            }
+        });
+        for (int j = 0; j < missing.size(); j++) {
+            out.set(missing.get(j), computed.get(j));
+        }
+        return out;
     }
 
     private void openWriter() throws IOException {
@@ -123,14 +176,14 @@ public class PaperIndex {
         Map<String, String> commit = DirectoryReader.indexExists(directory)
                 ? DirectoryReader.listCommits(directory).get(DirectoryReader.listCommits(directory).size() - 1).getUserData()
                 : Map.of();
-        boolean ours = dbId.equals(commit.get(DB_ID));
+        boolean ours = dbId.equals(commit.get(DB_ID)) && schema.equals(commit.get(SCHEMA));
         IndexWriterConfig iwc = new IndexWriterConfig(new PaperAnalyzer())
                 .setSimilarity(new BM25Similarity())
                 .setOpenMode(ours ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
         writer = new IndexWriter(directory, iwc);
         lastIndexedId = ours ? Long.parseLong(commit.getOrDefault(LAST_ID, "0")) : 0;
         if (!ours) {
-            LOG.infof("Building the paper index in %s from the database", dir);
+            LOG.infof("Building the paper index in %s from the database (schema %s)", dir, schema);
         }
         searchers = new SearcherManager(writer, null);
     }

@@ -19,6 +19,11 @@ public record Keywords(List<String> values) {
 
     public static final int MAX_KEYWORDS = 50;
     public static final int MAX_LENGTH = 100;
+    /**
+     * Words of all keywords together at most: what one profile may cost to match and explain, whatever its words.
+     * Fifty four-word topics fit; fifty twelve-word sentences do not.
+     */
+    public static final int MAX_WORDS = 200;
     private static final Pattern SEPARATORS = Pattern.compile("[,\\r\\n]+");
     private static final Pattern FORBIDDEN = Pattern.compile("[\\p{Cntrl}<>]");
     private static final Pattern HAS_WORD = Pattern.compile("[\\p{L}\\p{N}]");
@@ -55,6 +60,7 @@ public record Keywords(List<String> values) {
             throw new BadInputException("At most " + MAX_KEYWORDS + " keywords are allowed, got " + unique.size() + ".");
         }
         Keywords k = new Keywords(new ArrayList<>(unique.values()));
+        k.requireWithinBudget();
         if (k.positive().isEmpty()) {
             throw new BadInputException("Add at least one keyword you want; negative keywords (\"-medical\") only exclude papers.");
         }
@@ -77,6 +83,19 @@ public record Keywords(List<String> values) {
         }
         if (!HAS_WORD.matcher(keyword).find()) {
             throw new BadInputException("A keyword needs at least one letter or digit, got \"" + keyword + "\".");
+        }
+    }
+
+    /**
+     * Checks the profile's total size, also for keywords stored before the limit existed.
+     *
+     * @throws BadInputException naming the word count when the keywords have more than {@value #MAX_WORDS} words
+     */
+    public void requireWithinBudget() {
+        int words = values.stream().mapToInt(k -> k.strip().split("\\s+").length).sum();
+        if (words > MAX_WORDS) {
+            throw new BadInputException("Your keywords have " + words + " words together; at most " + MAX_WORDS
+                    + " are allowed. Use fewer or shorter keywords.");
         }
     }
 

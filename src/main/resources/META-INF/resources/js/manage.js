@@ -3,6 +3,7 @@
   var keywords = document.getElementById('keywords');
   var minStrength = document.getElementById('minStrength');
   var list = document.getElementById('preview');
+  var day = document.getElementById('preview-day');
   var timer = null;
 
   function item(text, cls) {
@@ -12,17 +13,26 @@
     return li;
   }
 
+  // The same title, snippet (matched phrases in bold) and reason line as the digest email.
   function render(papers) {
     list.replaceChildren();
+    if (day) day.textContent = papers.length ? ' (papers of ' + papers[0].day + ')' : '';
     if (!papers.length) { list.appendChild(item('Nothing above your minimum strength on the latest day.', 'hint')); return; }
     papers.forEach(function (p) {
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.href = p.url; a.textContent = p.title; a.rel = 'noopener noreferrer';
+      var snippet = document.createElement('p');
+      snippet.className = 'snippet';
+      p.snippet.forEach(function (s) {
+        var node = s.bold ? document.createElement('b') : document.createElement('span');
+        node.textContent = s.text;
+        snippet.appendChild(node);
+      });
       var why = document.createElement('span');
       why.className = 'why';
-      why.textContent = 'Matched: ' + p.matchedKeywords.join(', ') + ' · strength ' + Math.round(p.score * 100) + '%';
-      li.appendChild(a); li.appendChild(why);
+      why.textContent = p.why;
+      li.appendChild(a); li.appendChild(snippet); li.appendChild(why);
       list.appendChild(li);
     });
   }

@@ -2,6 +2,8 @@ package dev.paperboy.match;
 
 import dev.paperboy.ingest.DigestFormat;
 import dev.paperboy.ingest.ParsedPaper;
+import dev.paperboy.paper.Embeddings;
+import dev.paperboy.paper.MiniLmEmbedder;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperAnalyzer;
 import dev.paperboy.paper.PaperDocuments;
@@ -20,28 +22,44 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
-/** The sample digest's 55 papers in an in-memory index, indexed exactly as the service indexes them. */
+/** The sample digest's 55 papers in an in-memory index, indexed and embedded exactly as the service does. */
 final class FixtureIndex implements AutoCloseable {
 
     static final LocalDate DAY = LocalDate.parse(Api.SAMPLE_DAY);
+
+    /** One model for every test in the JVM: loading it takes most of a second. */
+    static final Embeddings EMBEDDINGS = new Embeddings(true, new MiniLmEmbedder());
 
     final List<Paper> papers = new ArrayList<>();
     final IndexSearcher searcher;
     private final DirectoryReader reader;
 
-    FixtureIndex() {
+    private static FixtureIndex sample;
+
+    /** @return the sample day, indexed and embedded once for all the tests of a JVM; never closed */
+    static synchronized FixtureIndex sample() {
+        if (sample == null) {
+            sample = new FixtureIndex();
+        }
+        return sample;
+    }
+
+    private FixtureIndex() {
         List<ParsedPaper> parsed = DigestFormat.PAGE_TEXT.parse(Api.resource("/fixtures/daily-papers-page.txt"));
         try {
             ByteBuffersDirectory dir = new ByteBuffersDirectory();
+            for (int i = 0; i < parsed.size(); i++) {
+                Paper p = new Paper();
+                p.id = (long) i + 1;
+                p.title = parsed.get(i).title();
+                p.summary = parsed.get(i).summary();
+                p.listedOn = DAY;
+                papers.add(p);
+            }
+            List<float[]> vectors = EMBEDDINGS.embedPapers(papers);
             try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new PaperAnalyzer()))) {
-                for (int i = 0; i < parsed.size(); i++) {
-                    Paper p = new Paper();
-                    p.id = (long) i + 1;
-                    p.title = parsed.get(i).title();
-                    p.summary = parsed.get(i).summary();
-                    p.listedOn = DAY;
-                    papers.add(p);
-                    w.addDocument(PaperDocuments.of(p));
+                for (int i = 0; i < papers.size(); i++) {
+                    w.addDocument(PaperDocuments.of(papers.get(i), vectors.get(i)));
                 }
             }
             reader = DirectoryReader.open(dir);
@@ -56,8 +74,15 @@ final class FixtureIndex implements AutoCloseable {
                 2, Synonyms.load((Path) null));
     }
 
+    /** @return the sample day as the service matches it, with the related-meaning signal */
     DayMatcher day() {
-        return DayMatcher.windowed(searcher, DAY, 90, factory(), () -> {});
+        return day(true);
+    }
+
+    DayMatcher day(boolean semantic) {
+        KeywordQueryFactory factory = factory();
+        KeywordVectors vectors = new KeywordVectors(EMBEDDINGS, factory.synonyms(), 1000);
+        return DayMatcher.windowed(searcher, DAY, 90, factory, semantic ? vectors::of : null, () -> {});
     }
 
     String title(long paperId) {

@@ -6,9 +6,7 @@ import dev.paperboy.match.Explanation;
 import dev.paperboy.match.Match;
 import dev.paperboy.match.MatchEngine;
 import dev.paperboy.match.Profile;
-import dev.paperboy.match.RatedPaper;
 import dev.paperboy.subscriber.FeedbackService;
-import dev.paperboy.subscriber.Keywords;
 import dev.paperboy.subscriber.Subscriber;
 import dev.paperboy.web.BadInputException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +35,6 @@ import org.jboss.logging.Logger;
 public class DigestPlanner {
 
     private static final Logger LOG = Logger.getLogger(DigestPlanner.class);
-    /** Ratings per subscriber that feed the profile; older ones have decayed to nearly nothing anyway. */
-    static final int MAX_RATINGS = 50;
 
     private final MatchEngine engine;
     private final OutboxStore outbox;
@@ -99,7 +94,7 @@ public class DigestPlanner {
         }
         List<Long> ids = page.stream().map(s -> s.id).toList();
         Set<String> sent = QuarkusTransaction.requiringNew().call(() -> delivered.among(ids, day.paperIds()));
-        Map<Long, List<FeedbackService.Rating>> ratings = feedback.ratingsOf(ids, MAX_RATINGS);
+        Map<Long, List<FeedbackService.Rating>> ratings = feedback.ratingsOf(ids, SubscriberProfiles.MAX_RATINGS);
         List<Runnable> writes = new ArrayList<>();
         List<Long> planned = new ArrayList<>();
         Map<Long, String> failed = new LinkedHashMap<>();
@@ -139,11 +134,7 @@ public class DigestPlanner {
 
     private List<Explanation> pick(DayMatcher day, Subscriber s, Set<String> sent,
             List<FeedbackService.Rating> ratings, LocalDate date) {
-        Keywords keywords = s.keywordList();
-        keywords.requireWithinBudget();
-        List<RatedPaper> rated = ratings.stream().map(r -> new RatedPaper(r.paperId(), r.liked(),
-                Math.max(0, ChronoUnit.DAYS.between(r.at().toLocalDate(), date)))).toList();
-        Profile profile = day.withFeedback(Profile.of(keywords.positive(), keywords.negative()), rated);
+        Profile profile = SubscriberProfiles.of(day, s.keywordList(), ratings, date);
         float min = s.minStrength != null ? s.minStrength : engine.defaultMinStrength();
         List<Match> matches = day.match(profile, engine.config().maxPapers(), min,
                 paperId -> sent.contains(DeliveredPapers.key(s.id, paperId)));

@@ -5,7 +5,10 @@ import dev.paperboy.match.Explanation;
 import dev.paperboy.match.MatchEngine;
 import dev.paperboy.match.Profile;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.subscriber.FeedbackService;
 import dev.paperboy.subscriber.Keywords;
+import dev.paperboy.subscriber.LinkToken;
+import dev.paperboy.subscriber.SignedLinks;
 import dev.paperboy.web.Days;
 import dev.paperboy.web.NumberParams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,7 +23,8 @@ import java.util.List;
 
 /**
  * What a set of keywords would get on a day: the papers, order, strengths, reasons and snippets the digest email
- * would show. Public, rate-limited. A profile past the keyword limits gets 400 naming the limit.
+ * would show. Public, rate-limited. A profile past the keyword limits gets 400 naming the limit. With a manage
+ * token ({@code t}), the subscriber's ratings shape the ranking as they do in their email.
  */
 @Path("/api/preview")
 public class PreviewResource {
@@ -41,17 +45,24 @@ public class PreviewResource {
             List<String> relatedKeywords, String why, List<Explanation.Segment> snippet) {}
 
     private final MatchEngine engine;
+    private final SignedLinks links;
+    private final FeedbackService feedback;
 
-    PreviewResource(MatchEngine engine) {
+    PreviewResource(MatchEngine engine, SignedLinks links, FeedbackService feedback) {
         this.engine = engine;
+        this.links = links;
+        this.feedback = feedback;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<PreviewItem> preview(@QueryParam("keywords") List<String> keywords, @QueryParam("date") String date,
-            @QueryParam("limit") String limit, @QueryParam("minStrength") String minStrength) {
+            @QueryParam("limit") String limit, @QueryParam("minStrength") String minStrength,
+            @QueryParam("t") String manageToken) {
         Keywords parsed = Keywords.parse(keywords == null ? List.of() : keywords);
-        Profile profile = Profile.of(parsed.positive(), parsed.negative());
+        // With the manage page's token, the subscriber's ratings count as they do in their email.
+        List<FeedbackService.Rating> ratings = manageToken == null || manageToken.isBlank() ? List.of()
+                : ratings(links.verify(manageToken, LinkToken.Purpose.MANAGE).subscriberId());
         int n = NumberParams.limit(limit, engine.config().maxPapers(), MAX_LIMIT);
         float min = NumberParams.fraction("minStrength", minStrength, engine.defaultMinStrength());
         LocalDate day = date == null || date.isBlank() ? latestDay() : Days.parse(date);
@@ -59,9 +70,15 @@ public class PreviewResource {
             return List.of();
         }
         try (DayMatcher matcher = engine.forDay(day)) {
+            Profile profile = SubscriberProfiles.of(matcher, parsed, ratings, day);
             List<Explanation> explained = engine.explain(matcher, matcher.match(profile, n, min, id -> false));
             return QuarkusTransaction.requiringNew().call(() -> items(explained));
         }
+    }
+
+    private List<FeedbackService.Rating> ratings(long subscriberId) {
+        return feedback.ratingsOf(List.of(subscriberId), SubscriberProfiles.MAX_RATINGS)
+                .getOrDefault(subscriberId, List.of());
     }
 
     private static List<PreviewItem> items(List<Explanation> explained) {

@@ -48,7 +48,7 @@ public final class KeywordQueryFactory {
     }
 
     /** @return the synonyms this factory expands keywords with */
-    Synonyms synonyms() {
+    public Synonyms synonyms() {
         return synonyms;
     }
 

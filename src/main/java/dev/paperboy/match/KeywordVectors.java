@@ -11,13 +11,13 @@ import java.util.Map;
  * least recently used out first. A keyword is embedded together with its synonyms' phrasings, so an acronym
  * the model barely knows ("SAE") carries the meaning of its long form.
  */
-final class KeywordVectors {
+public final class KeywordVectors {
 
     private final Embeddings embeddings;
     private final Synonyms synonyms;
     private final Map<String, float[]> cache;
 
-    KeywordVectors(Embeddings embeddings, Synonyms synonyms, int capacity) {
+    public KeywordVectors(Embeddings embeddings, Synonyms synonyms, int capacity) {
         this.embeddings = embeddings;
         this.synonyms = synonyms;
         this.cache = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -29,7 +29,7 @@ final class KeywordVectors {
     }
 
     /** @return the keyword's unit-length embedding */
-    float[] of(String keyword) {
+    public float[] of(String keyword) {
         String key = keyword.strip().toLowerCase(Locale.ROOT);
         synchronized (cache) {
             float[] cached = cache.get(key);

@@ -4,6 +4,7 @@
   var minStrength = document.getElementById('minStrength');
   var list = document.getElementById('preview');
   var day = document.getElementById('preview-day');
+  var token = document.querySelector('#manage input[name=t]');
   var timer = null;
 
   function item(text, cls) {
@@ -41,6 +42,7 @@
     var params = new URLSearchParams();
     params.set('keywords', keywords.value);
     params.set('limit', '10');
+    params.set('t', token.value);
     if (minStrength.value !== '') params.set('minStrength', minStrength.value);
     fetch('/api/preview?' + params.toString(), { headers: { Accept: 'application/json' } })
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })

@@ -2,9 +2,13 @@ package dev.paperboy.bench;
 
 import dev.paperboy.match.DayMatcher;
 import dev.paperboy.match.KeywordQueryFactory;
+import dev.paperboy.match.KeywordVectors;
 import dev.paperboy.match.Match;
 import dev.paperboy.match.Profile;
 import dev.paperboy.match.Synonyms;
+import dev.paperboy.match.TopicProbability;
+import dev.paperboy.paper.Embeddings;
+import dev.paperboy.paper.MiniLmEmbedder;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperAnalyzer;
 import dev.paperboy.paper.PaperDocuments;
@@ -35,24 +39,25 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.postgresql.PGConnection;
 
 /**
- * Scores a million subscriber profiles against a day of 1,000 papers, as the digest run does, and checks the
- * result against one Lucene search per profile on a sample. Run with (see docs/performance.md):
+ * Scores a million subscriber profiles against a day of 1,000 papers, as the digest run does, with the
+ * related-meaning signal on, and checks the result against the slow per-profile reference on a sample. It also
+ * times embedding the day's papers and the keywords. Run with (see docs/performance.md):
  *
  * <pre>./mvnw -q -Pbench-match test-compile exec:exec</pre>
  *
- * System properties: bench.profiles (1000000), bench.papers (1000), bench.jdbc, bench.user, bench.sample (2000).
+ * System properties: bench.profiles (1000000), bench.papers (1000), bench.jdbc, bench.user, bench.sample (500).
  */
 public final class MatchBenchmark {
 
     private static final LocalDate DAY = LocalDate.parse("2025-09-03");
-    private static final float MIN_STRENGTH = 0.2f;
+    private static final float MIN_STRENGTH = TopicProbability.SEMANTIC.defaultMinStrength();
     private static final int TOP = 10;
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
     public static void main(String[] args) throws Exception {
         int profiles = Integer.getInteger("bench.profiles", 1_000_000);
         int papers = Integer.getInteger("bench.papers", 1000);
-        int sample = Integer.getInteger("bench.sample", 2000);
+        int sample = Integer.getInteger("bench.sample", 500);
         String jdbc = System.getProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = System.getProperty("bench.user", "postgres");
 
@@ -62,10 +67,16 @@ public final class MatchBenchmark {
         System.out.printf("vocabulary: %d keywords; papers: %d on the day + %d earlier in the window%n",
                 corpus.vocabulary.size(), papers, papers * 4);
 
-        IndexSearcher searcher = index(corpus, papers);
+        Embeddings embeddings = new Embeddings(true, new MiniLmEmbedder());
+        IndexSearcher searcher = index(corpus, papers, embeddings);
         KeywordQueryFactory factory = new KeywordQueryFactory(
                 Map.of(PaperFields.TITLE, 2f, PaperFields.ABSTRACT, 1f, PaperFields.KEYWORDS, 1.5f), 2,
                 Synonyms.load((Path) null));
+        KeywordVectors vectors = new KeywordVectors(embeddings, factory.synonyms(), 20_000);
+        long te = System.nanoTime();
+        corpus.vocabulary.forEach(vectors::of);
+        System.out.printf("keyword embeddings: %d distinct keywords in %.2f s (once each, then kept across days)%n",
+                corpus.vocabulary.size(), (System.nanoTime() - te) / 1e9);
 
         try (Connection db = DriverManager.getConnection(jdbc, user, "")) {
             long loaded = loadProfiles(db, corpus, profiles);
@@ -74,8 +85,8 @@ public final class MatchBenchmark {
             // 1. Scoring alone, profiles already in memory (read once from the database, untimed).
             List<List<String>> inMemory = readAll(db);
             // Warm the JIT on a throwaway matcher, so the timed run measures steady-state code.
-            scoreInMemory(DayMatcher.windowed(searcher, DAY, 90, factory, null, () -> {}), inMemory.subList(0, 100_000));
-            DayMatcher day = DayMatcher.windowed(searcher, DAY, 90, factory, null, () -> {});
+            scoreInMemory(DayMatcher.windowed(searcher, DAY, 90, factory, vectors::of, () -> {}), inMemory.subList(0, 100_000));
+            DayMatcher day = DayMatcher.windowed(searcher, DAY, 90, factory, vectors::of, () -> {});
             long tv = System.nanoTime();
             corpus.vocabulary.forEach(k -> day.match(Profile.of(List.of(k), List.of()), 1, 1f, id -> false));
             System.out.printf("keyword vectors: %d distinct keywords scored against the day in %.2f s%n",
@@ -92,7 +103,7 @@ public final class MatchBenchmark {
 
             // 3. Streaming from PostgreSQL and scoring, with a fresh matcher (keyword vectors recomputed).
             System.gc();
-            DayMatcher fresh = DayMatcher.windowed(searcher, DAY, 90, factory, null, () -> {});
+            DayMatcher fresh = DayMatcher.windowed(searcher, DAY, 90, factory, vectors::of, () -> {});
             long t1 = System.nanoTime();
             long[] streamed = streamAndScore(db, fresh);
             double total = (System.nanoTime() - t1) / 1e9;
@@ -102,11 +113,20 @@ public final class MatchBenchmark {
         System.out.printf("peak heap used: %d MB%n", peakHeapMb());
     }
 
-    private static IndexSearcher index(SyntheticCorpus corpus, int papers) throws Exception {
+    /** The day's papers with their embeddings (timed), and the window's earlier papers, which scoring never compares. */
+    private static IndexSearcher index(SyntheticCorpus corpus, int papers, Embeddings embeddings) throws Exception {
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new PaperAnalyzer()))) {
-            for (Paper p : corpus.papers(papers, 1, DAY)) {
-                w.addDocument(PaperDocuments.of(p));
+            List<Paper> day = corpus.papers(papers, 1, DAY);
+            long t0 = System.nanoTime();
+            List<float[]> vectors = new ArrayList<>();
+            for (int from = 0; from < day.size(); from += 200) {
+                vectors.addAll(embeddings.embedPapers(day.subList(from, Math.min(day.size(), from + 200))));
+            }
+            System.out.printf("embedding the day: %d papers in %.1f s, in batches of 200 as the index does%n",
+                    day.size(), (System.nanoTime() - t0) / 1e9);
+            for (int i = 0; i < day.size(); i++) {
+                w.addDocument(PaperDocuments.of(day.get(i), vectors.get(i)));
             }
             for (int d = 1; d <= 4; d++) {
                 for (Paper p : corpus.papers(papers, 1 + (long) d * papers, DAY.minusDays(d * 20L))) {

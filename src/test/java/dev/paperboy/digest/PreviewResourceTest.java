@@ -28,6 +28,7 @@ class PreviewResourceTest {
         expect400("minStrength=2", "minStrength must be a number between 0 and 1, got \"2\"");
         expect400("minStrength=NaN", "minStrength must be a number between 0 and 1");
         expect400("date=yesterday", "\"yesterday\" is not a date");
+        expect400("t=forged.token", "This link is not valid");
     }
 
     private static void expect400(String query, String message) {

@@ -207,10 +207,9 @@ public final class DayMatcher implements AutoCloseable {
 
     /**
      * The slow equivalent of {@link #match}, kept for exactness checks: every keyword's signals are read afresh
-     * for every paper of the day, nothing cached, nothing left out, and all papers sorted. Feedback is left out.
+     * for every paper of the day, nothing cached, dense sums, and all papers sorted. Feedback is left out.
      */
     public List<Match> referenceMatch(Profile profile, int limit, float minStrength) {
-        TopicProbability model = scorerModel();
         double[] total = new double[docs.length];
         boolean[] excluded = new boolean[docs.length];
         for (String keyword : profile.positive()) {
@@ -218,12 +217,9 @@ public final class DayMatcher implements AutoCloseable {
             if (!kq.searchable()) {
                 continue;
             }
-            KeywordScorer.Signals sig = scorer.signals(kq, vector(keyword));
-            for (int o = 0; o < docs.length; o++) {
-                if (sig.any(o)) {
-                    float e = TopicProbability.evidence(sig.probability(model, o));
-                    total[o] += e >= KeywordScorer.MIN_EVIDENCE || sig.phrase()[o] > 0 ? e : 0;
-                }
+            float[] evidence = scorer.evidence(scorer.signals(kq, vector(keyword)));
+            for (int o : KeywordScorer.kept(evidence)) {
+                total[o] += evidence[o];
             }
         }
         for (String keyword : profile.negative()) {
@@ -244,10 +240,6 @@ public final class DayMatcher implements AutoCloseable {
         }
         out.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : Integer.compare(a.doc(), b.doc()));
         return out.subList(0, Math.min(limit, out.size()));
-    }
-
-    private TopicProbability scorerModel() {
-        return keywordVectors == null ? TopicProbability.LEXICAL : TopicProbability.SEMANTIC;
     }
 
     /** @return the raw signals of {@code keyword} on each of the day's papers, by ordinal */

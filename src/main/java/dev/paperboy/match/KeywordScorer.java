@@ -20,7 +20,13 @@ final class KeywordScorer {
      * Evidence below this (a probability under 0.5%) is left out of a keyword's vector. It keeps vectors sparse
      * enough to sum a million profiles, and fifty such crumbs still stay under any useful minimum strength.
      */
-    static final float MIN_EVIDENCE = 0.005f;
+    static final float MIN_EVIDENCE = 0.01f;
+    /**
+     * Papers a keyword counts for on one day at most, its most likely first. A digest shows ten; a keyword's
+     * fifty best leave room for every combination of keywords and bound what summing a profile costs on a
+     * day of thousands of papers.
+     */
+    static final int MAX_PAPERS = 50;
 
     /** A keyword's raw signals on each paper of the day, by ordinal. {@code cosine} is null without vectors. */
     record Signals(float[] phrase, float[] words, float[] cosine) {
@@ -69,24 +75,40 @@ final class KeywordScorer {
             return KeywordHits.NONE;
         }
         Signals s = signals(kq, vector);
-        int[] ordinals = new int[papers];
-        float[] evidence = new float[papers];
-        boolean[] phrase = new boolean[papers];
-        int size = 0;
-        for (int o = 0; o < papers; o++) {
-            if (!s.any(o)) {
-                continue;
-            }
-            float e = TopicProbability.evidence(s.probability(model, o));
-            if (e >= MIN_EVIDENCE || s.phrase()[o] > 0) {
-                ordinals[size] = o;
-                evidence[size] = e;
-                phrase[size] = s.phrase()[o] > 0;
-                size++;
-            }
+        float[] evidence = evidence(s);
+        int[] kept = kept(evidence);
+        float[] values = new float[kept.length];
+        boolean[] phrase = new boolean[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            values[i] = evidence[kept[i]];
+            phrase[i] = s.phrase()[kept[i]] > 0;
         }
-        return new KeywordHits(kq, java.util.Arrays.copyOf(ordinals, size), java.util.Arrays.copyOf(evidence, size),
-                java.util.Arrays.copyOf(phrase, size));
+        return new KeywordHits(kq, kept, values, phrase);
+    }
+
+    /** @return each paper's evidence for the keyword, 0 where it has no signal at all */
+    float[] evidence(Signals s) {
+        float[] evidence = new float[papers];
+        for (int o = 0; o < papers; o++) {
+            evidence[o] = s.any(o) ? TopicProbability.evidence(s.probability(model, o)) : 0f;
+        }
+        return evidence;
+    }
+
+    /**
+     * @return the ordinals, ascending, of the papers a keyword counts for: at least {@link #MIN_EVIDENCE}, and
+     *     among those the {@link #MAX_PAPERS} with the most (ties to the lower ordinal)
+     */
+    static int[] kept(float[] evidence) {
+        int[] candidates = java.util.stream.IntStream.range(0, evidence.length)
+                .filter(o -> evidence[o] >= MIN_EVIDENCE).toArray();
+        if (candidates.length > MAX_PAPERS) {
+            candidates = java.util.Arrays.stream(candidates).boxed()
+                    .sorted((a, b) -> evidence[a] != evidence[b] ? Float.compare(evidence[b], evidence[a])
+                            : Integer.compare(a, b))
+                    .limit(MAX_PAPERS).mapToInt(Integer::intValue).sorted().toArray();
+        }
+        return candidates;
     }
 
     /** @return the keyword's normalized phrase and words scores and its cosines, for every paper of the day */

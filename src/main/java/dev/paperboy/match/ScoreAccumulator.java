@@ -30,13 +30,14 @@ final class ScoreAccumulator {
 
     /** Best first; ties go to the lower ordinal, which is index order. */
     int[] top(int limit, float minStrength, IntPredicate skip) {
+        // Compared as evidence: one logarithm per profile instead of an exponential per paper.
+        double minEvidence = minStrength <= 0 ? Double.MIN_VALUE : TopicProbability.evidence(minStrength);
         int[] best = new int[limit];
         int size = 0;
         for (int t = 0; t < touchedCount; t++) {
             int o = touched[t];
             double sc = (float) score[o];
-            if (sc <= 0 || TopicProbability.strength(sc) < minStrength
-                    || size == limit && !better(sc, o, best[size - 1]) || skip.test(o)) {
+            if (sc < minEvidence || size == limit && !better(sc, o, best[size - 1]) || skip.test(o)) {
                 continue;
             }
             int pos = size < limit ? size++ : size - 1;

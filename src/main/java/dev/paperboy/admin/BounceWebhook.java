@@ -38,6 +38,9 @@ public class BounceWebhook {
             throw new BadInputException("Send a JSON object: {\"address\": ..., \"type\": \"hard|soft|complaint\", \"reason\": ...}.");
         }
         Suppressions.Report kind = kind(report.type());
+        if (report.address() == null || report.address().isBlank()) {
+            throw new BadInputException("address is required: the address that bounced or complained.");
+        }
         EmailAddress address = EmailAddress.parse(report.address());
         String reason = report.reason() == null ? kind.name().toLowerCase(Locale.ROOT) : report.reason();
         return suppressions.record(address, kind).map(id -> {

@@ -5,7 +5,12 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.Locale;
 
-/** A validated, normalized mailbox address: bare addr-spec only, never a display name or a group. */
+/**
+ * A validated, normalized mailbox address: bare addr-spec only, never a display name or a group, and nothing the
+ * mailer would refuse (control characters, Unicode line breaks). Normalized to lower case, local part included:
+ * RFC 5321 lets a server tell {@code Alice} from {@code alice}, but no mail provider people use does, and two
+ * subscriptions for one mailbox would let a case change dodge an unsubscribe or a suppression.
+ */
 public record EmailAddress(String value) {
 
     private static final int MAX_LENGTH = 254;
@@ -15,7 +20,8 @@ public record EmailAddress(String value) {
             throw new BadInputException("Enter your email address.");
         }
         String trimmed = raw.strip();
-        if (trimmed.length() > MAX_LENGTH || trimmed.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (trimmed.length() > MAX_LENGTH || trimmed.chars().anyMatch(c -> Character.isISOControl(c)
+                || c == '\u2028' || c == '\u2029')) {
             throw new BadInputException("\"" + BadInputException.shown(trimmed) + "\" is not a valid email address.");
         }
         try {
@@ -27,7 +33,7 @@ public record EmailAddress(String value) {
                     || spec.endsWith(".") || address.isGroup()) {
                 throw new AddressException("not a bare address");
             }
-            return new EmailAddress(spec.substring(0, at) + "@" + spec.substring(at + 1).toLowerCase(Locale.ROOT));
+            return new EmailAddress(spec.toLowerCase(Locale.ROOT));
         } catch (AddressException e) {
             throw new BadInputException("\"" + BadInputException.shown(trimmed) + "\" is not a valid email address.");
         }

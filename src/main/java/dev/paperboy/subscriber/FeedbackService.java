@@ -36,20 +36,21 @@ public class FeedbackService {
     public Kind record(String token) {
         LinkToken t = links.verify(token, Purpose.MORE_LIKE, Purpose.LESS_LIKE);
         Kind kind = kind(t);
-        boolean exists = em.createNativeQuery("select count(*) from paper where id = ?1").setParameter(1, t.paperId())
+        boolean exists = em.createNativeQuery("select count(*) from paper where id = ?1").setParameter(1, t.detailId())
                 .getSingleResult() instanceof Number n && n.longValue() > 0;
-        if (!exists || Subscriber.findById(t.subscriberId()) == null) {
-            throw new BadInputException("This paper or subscription no longer exists.");
+        if (!exists) {
+            throw new BadInputException("This paper is no longer in the archive.");
         }
+        SubscriptionService.subscriber(t);
         int updated = em.createNativeQuery(
                 "update feedback set kind = ?3, created_at = ?4 where subscriber_id = ?1 and paper_id = ?2")
-                .setParameter(1, t.subscriberId()).setParameter(2, t.paperId()).setParameter(3, kind.name())
+                .setParameter(1, t.subscriberId()).setParameter(2, t.detailId()).setParameter(3, kind.name())
                 .setParameter(4, OffsetDateTime.now()).executeUpdate();
         if (updated == 0) {
             em.createNativeQuery("""
                     insert into feedback (subscriber_id, paper_id, kind, created_at) values (?1, ?2, ?3, ?4)
                     on conflict do nothing""")
-                    .setParameter(1, t.subscriberId()).setParameter(2, t.paperId()).setParameter(3, kind.name())
+                    .setParameter(1, t.subscriberId()).setParameter(2, t.detailId()).setParameter(3, kind.name())
                     .setParameter(4, OffsetDateTime.now()).executeUpdate();
         }
         return kind;

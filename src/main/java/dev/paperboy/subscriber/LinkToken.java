@@ -1,23 +1,28 @@
 package dev.paperboy.subscriber;
 
 /**
- * What a signed link grants: one purpose, for one subscriber (and paper, for feedback), until it expires.
+ * What a signed link grants: one purpose, for one subscriber (and one paper, or one sign-up), until it expires,
+ * unless the subscriber's links were revoked after it was issued.
  *
- * @param paperId 0 unless the purpose is about a paper
+ * @param detailId the paper of a feedback link, the pending sign-up of a confirmation link, else 0
+ * @param issuedAtEpochSecond when it was signed; 0 for links signed before this was recorded
  */
-public record LinkToken(Purpose purpose, long subscriberId, long paperId, long expiresAtEpochSecond) {
+public record LinkToken(Purpose purpose, long subscriberId, long detailId, long expiresAtEpochSecond,
+        long issuedAtEpochSecond) {
 
     public enum Purpose { CONFIRM, MANAGE, UNSUBSCRIBE, MORE_LIKE, LESS_LIKE }
 
     String payload() {
-        return purpose.name() + "|" + subscriberId + "|" + paperId + "|" + expiresAtEpochSecond;
+        return purpose.name() + "|" + subscriberId + "|" + detailId + "|" + expiresAtEpochSecond + "|"
+                + issuedAtEpochSecond;
     }
 
     static LinkToken ofPayload(String payload) {
         String[] f = payload.split("\\|");
-        if (f.length != 4) {
-            throw new IllegalArgumentException("expected 4 fields, got " + f.length);
+        if (f.length != 4 && f.length != 5) {
+            throw new IllegalArgumentException("expected 4 or 5 fields, got " + f.length);
         }
-        return new LinkToken(Purpose.valueOf(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
+        return new LinkToken(Purpose.valueOf(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+                f.length == 5 ? Long.parseLong(f[4]) : 0);
     }
 }

@@ -32,16 +32,17 @@ public class SignedLinks {
     }
 
     /** @return a token granting {@code purpose} for the configured lifetime */
-    public String token(LinkToken.Purpose purpose, long subscriberId, long paperId) {
-        long expires = Instant.now().plus(ttl(purpose)).getEpochSecond();
-        String payload = ENC.encodeToString(
-                new LinkToken(purpose, subscriberId, paperId, expires).payload().getBytes(StandardCharsets.US_ASCII));
+    public String token(LinkToken.Purpose purpose, long subscriberId, long detailId) {
+        Instant now = Instant.now();
+        long expires = now.plus(ttl(purpose)).getEpochSecond();
+        String payload = ENC.encodeToString(new LinkToken(purpose, subscriberId, detailId, expires, now.getEpochSecond())
+                .payload().getBytes(StandardCharsets.US_ASCII));
         return payload + "." + ENC.encodeToString(key.sign(payload.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** @return an absolute URL: {@code baseUrl + path + "?t=" + token} */
-    public String url(String path, LinkToken.Purpose purpose, long subscriberId, long paperId) {
-        return baseUrl + path + "?t=" + token(purpose, subscriberId, paperId);
+    public String url(String path, LinkToken.Purpose purpose, long subscriberId, long detailId) {
+        return baseUrl + path + "?t=" + token(purpose, subscriberId, detailId);
     }
 
     /**
@@ -79,7 +80,7 @@ public class SignedLinks {
                 return null;
             }
             return LinkToken.ofPayload(new String(DEC.decode(payload), StandardCharsets.US_ASCII));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             return null;
         }
     }

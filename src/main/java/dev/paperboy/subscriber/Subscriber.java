@@ -20,7 +20,7 @@ public class Subscriber extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    /** Normalized: trimmed, domain lower-cased. */
+    /** Normalized: trimmed and lower-cased, local part included (see {@link EmailAddress}). */
     public String email;
 
     @Enumerated(EnumType.STRING)
@@ -45,8 +45,27 @@ public class Subscriber extends PanacheEntityBase {
     @Column(name = "unsubscribed_at")
     public OffsetDateTime unsubscribedAt;
 
+    /** Links signed before this (epoch seconds) no longer work. */
+    @Column(name = "links_valid_from")
+    public long linksValidFrom;
+
+    @Column(name = "last_account_mail_at")
+    public OffsetDateTime lastAccountMailAt;
+
+    @Column(name = "account_mail_day_start")
+    public OffsetDateTime accountMailDayStart;
+
+    @Column(name = "account_mails_that_day")
+    public int accountMailsThatDay;
+
     public static Optional<Subscriber> findByEmail(String normalizedEmail) {
         return find("email", normalizedEmail).firstResultOptional();
+    }
+
+    /** @return the subscriber with this address, locked until the transaction ends */
+    static Subscriber lockedByEmail(String normalizedEmail) {
+        return find("email", normalizedEmail).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     public static long countConfirmed() {
@@ -65,5 +84,15 @@ public class Subscriber extends PanacheEntityBase {
 
     public boolean isConfirmed() {
         return status == SubscriberStatus.CONFIRMED;
+    }
+
+    /** @return whether a link signed at {@code issuedAtEpochSecond} still speaks for this subscriber */
+    boolean accepts(LinkToken token) {
+        return token.issuedAtEpochSecond() >= linksValidFrom;
+    }
+
+    /** Makes every link signed until now stop working; links signed from the next second on work. */
+    void revokeLinks(OffsetDateTime now) {
+        linksValidFrom = now.toEpochSecond() + 1;
     }
 }

@@ -31,10 +31,12 @@ public class SubscriberPages {
         static native TemplateInstance checkInbox(String linkLifetime);
         static native TemplateInstance confirm(String token);
         static native TemplateInstance confirmed(String manageUrl);
+        static native TemplateInstance alreadyConfirmed(String token);
+        static native TemplateInstance linkSent();
         static native TemplateInstance manage(String token, String email, String keywords, String minStrength,
                 String saved, String error);
         static native TemplateInstance unsubscribe(String token);
-        static native TemplateInstance unsubscribed(String token);
+        static native TemplateInstance unsubscribed(String token, boolean manage);
         static native TemplateInstance erased();
         static native TemplateInstance feedback(String token, String kind);
         static native TemplateInstance feedbackRecorded(String kind);
@@ -80,8 +82,17 @@ public class SubscriberPages {
     @Path("confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance confirm(@FormParam("t") String token) {
-        Subscriber s = subscriptions.confirm(token);
-        return Templates.confirmed(subscriptions.manageUrl(s.id));
+        return subscriptions.confirm(token).map(Templates::confirmed)
+                .orElseGet(() -> Templates.alreadyConfirmed(token));
+    }
+
+    /** Emails the subscriber a fresh manage link; the page never shows one. */
+    @POST
+    @Path("manage-link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance emailManageLink(@FormParam("t") String token) {
+        subscriptions.emailManageLink(token);
+        return Templates.linkSent();
     }
 
     @GET
@@ -119,8 +130,7 @@ public class SubscriberPages {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     public TemplateInstance unsubscribe(@QueryParam("t") String queryToken, @FormParam("t") String formToken) {
         String token = queryToken != null ? queryToken : formToken;
-        subscriptions.unsubscribe(token);
-        return Templates.unsubscribed(token);
+        return Templates.unsubscribed(token, subscriptions.unsubscribe(token) == LinkToken.Purpose.MANAGE);
     }
 
     /** One-click clients that send another body type, or none. */
@@ -128,8 +138,7 @@ public class SubscriberPages {
     @Path("unsubscribe")
     @Consumes(MediaType.WILDCARD)
     public TemplateInstance unsubscribeAnyBody(@QueryParam("t") String token) {
-        subscriptions.unsubscribe(token);
-        return Templates.unsubscribed(token);
+        return Templates.unsubscribed(token, subscriptions.unsubscribe(token) == LinkToken.Purpose.MANAGE);
     }
 
     /** Deletes everything held about the subscriber. The ticked box makes the one irreversible action deliberate. */

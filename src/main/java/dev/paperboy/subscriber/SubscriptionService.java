@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,10 +21,14 @@ public class SubscriptionService {
 
     private final SignedLinks links;
     private final AccountMail mail;
+    private final PendingSignups pending;
+    private final SuppressedAddresses suppressed;
 
-    SubscriptionService(SignedLinks links, AccountMail mail) {
+    SubscriptionService(SignedLinks links, AccountMail mail, PendingSignups pending, SuppressedAddresses suppressed) {
         this.links = links;
         this.mail = mail;
+        this.pending = pending;
+        this.suppressed = suppressed;
     }
 
     /** @return how long a confirmation link works, in words, as the emails and pages say it */
@@ -32,68 +37,136 @@ public class SubscriptionService {
     }
 
     /**
-     * Starts or renews a subscription. A new or lapsed address gets a confirmation email; a confirmed one gets
-     * a manage link instead, so nobody can change someone else's keywords by signing up with their address.
+     * Starts or renews a subscription. A new, pending or lapsed address gets a confirmation email for these
+     * topics, which take effect only when the owner confirms this very sign-up; a confirmed one gets a manage link
+     * instead. So nobody can change someone else's topics by signing up with their address. At most one account
+     * email per address per 10 minutes and five a day ({@link AccountMailLimit}); past that the sign-up answers
+     * the same and sends nothing. Concurrent sign-ups for one address are serialized on its row.
      */
     public void subscribe(EmailAddress email, Keywords keywords) {
-        Subscriber s = QuarkusTransaction.requiringNew().call(() -> upsertPending(email, keywords));
-        switch (s.status) {
-            case PENDING -> mail.sendConfirmation(s.email, links.url("/confirm", Purpose.CONFIRM, s.id, 0),
-                    confirmLinkLifetime());
-            case CONFIRMED -> mail.sendManageLink(s.email, links.url("/manage", Purpose.MANAGE, s.id, 0),
+        OffsetDateTime now = OffsetDateTime.now();
+        Runnable send = QuarkusTransaction.requiringNew().call(() -> signUp(email, keywords, now));
+        send.run();
+    }
+
+    /** @return the email to send once the transaction has committed, or nothing */
+    private Runnable signUp(EmailAddress email, Keywords keywords, OffsetDateTime now) {
+        Subscriber s = lockedOrNew(email, keywords, now);
+        if (s.status == SubscriberStatus.SUPPRESSED || suppressed.contains(s.email)) {
+            LOG.infof("Sign-up for suppressed address %s ignored", EmailAddress.masked(s.email));
+            return () -> { };
+        }
+        if (!AccountMailLimit.take(s, now)) {
+            LOG.infof("Account email to %s held back: one per %d minutes and %d a day", EmailAddress.masked(s.email),
+                    AccountMailLimit.SPACING.toMinutes(), AccountMailLimit.PER_DAY);
+            return () -> { };
+        }
+        String to = s.email;
+        long id = s.id;
+        if (s.isConfirmed()) {
+            return () -> mail.sendManageLink(to, links.url("/manage", Purpose.MANAGE, id, 0),
+                    links.url("/unsubscribe", Purpose.UNSUBSCRIBE, id, 0));
+        }
+        long signUp = pending.add(id, keywords, now);
+        return () -> mail.sendConfirmation(to, links.url("/confirm", Purpose.CONFIRM, id, signUp),
+                confirmLinkLifetime());
+    }
+
+    /** @return the address's subscriber, locked for this transaction; created pending if new */
+    private Subscriber lockedOrNew(EmailAddress email, Keywords keywords, OffsetDateTime now) {
+        // Inserting first, without a conflict, keeps concurrent sign-ups from failing on the unique address.
+        Subscriber.getEntityManager().createNativeQuery("""
+                insert into subscriber (email, status, keywords, created_at) values (?1, 'PENDING', ?2, ?3)
+                on conflict do nothing""")
+                .setParameter(1, email.value()).setParameter(2, keywords.stored()).setParameter(3, now)
+                .executeUpdate();
+        return Subscriber.lockedByEmail(email.value());
+    }
+
+    /**
+     * Confirms the sign-up the link names and applies its topics. A link confirms once: afterwards it grants
+     * nothing. Confirming after an unsubscribe revokes the links of the earlier subscription.
+     *
+     * @return a manage link, shown once, when this click confirmed; empty when the subscription already was
+     */
+    @Transactional
+    public Optional<String> confirm(String token) {
+        LinkToken t = links.verify(token, Purpose.CONFIRM);
+        Subscriber s = subscriber(t);
+        if (s.status == SubscriberStatus.SUPPRESSED) {
+            throw new BadInputException("This address can no longer be subscribed: mail to it bounced or was "
+                    + "reported as spam.");
+        }
+        // Links signed before sign-ups were recorded carry none; they confirm the topics stored with the address.
+        Optional<Keywords> topics = t.detailId() == 0
+                ? Optional.of(s.keywordList()).filter(k -> s.status == SubscriberStatus.PENDING)
+                : pending.find(t.detailId(), s.id);
+        if (topics.isEmpty()) {
+            if (s.isConfirmed()) {
+                return Optional.empty();
+            }
+            throw new BadInputException("This confirmation link was replaced by a newer one. Please use the most "
+                    + "recent email we sent you.");
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        if (s.status == SubscriberStatus.UNSUBSCRIBED) {
+            s.revokeLinks(now);
+        }
+        s.keywords = topics.get().stored();
+        s.status = SubscriberStatus.CONFIRMED;
+        s.confirmedAt = now;
+        pending.clear(s.id);
+        return Optional.of(manageUrl(s.id));
+    }
+
+    /**
+     * Emails a fresh manage link to the subscriber a link belongs to, within the account-email limit; the page
+     * that asks never shows one itself.
+     */
+    public void emailManageLink(String token) {
+        LinkToken t = links.verify(token, Purpose.CONFIRM, Purpose.MANAGE, Purpose.UNSUBSCRIBE);
+        OffsetDateTime now = OffsetDateTime.now();
+        Runnable send = QuarkusTransaction.requiringNew().call(() -> {
+            Subscriber s = subscriber(t);
+            if (s.status == SubscriberStatus.SUPPRESSED || !AccountMailLimit.take(s, now)) {
+                return (Runnable) () -> { };
+            }
+            String to = s.email;
+            return (Runnable) () -> mail.sendManageLink(to, links.url("/manage", Purpose.MANAGE, s.id, 0),
                     links.url("/unsubscribe", Purpose.UNSUBSCRIBE, s.id, 0));
-            default -> LOG.infof("Sign-up for suppressed address %s ignored", EmailAddress.masked(s.email));
-        }
+        });
+        send.run();
     }
 
-    private Subscriber upsertPending(EmailAddress email, Keywords keywords) {
-        Subscriber s = Subscriber.findByEmail(email.value()).orElse(null);
-        if (s == null) {
-            s = new Subscriber();
-            s.email = email.value();
-            s.createdAt = OffsetDateTime.now();
-            s.status = SubscriberStatus.PENDING;
-        } else if (s.status == SubscriberStatus.CONFIRMED || s.status == SubscriberStatus.SUPPRESSED) {
-            return s;
-        }
-        s.status = SubscriberStatus.PENDING;
-        s.keywords = keywords.stored();
-        s.persist();
-        return s;
-    }
-
-    /** Activates the subscription; confirming twice is harmless. */
+    /**
+     * Takes effect at once; unsubscribing twice is harmless.
+     *
+     * @return the purpose of the link used: a manage link may go on to erase, an unsubscribe link may not
+     */
     @Transactional
-    public Subscriber confirm(String token) {
-        Subscriber s = subscriber(links.verify(token, Purpose.CONFIRM));
-        if (s.status == SubscriberStatus.PENDING) {
-            s.status = SubscriberStatus.CONFIRMED;
-            s.confirmedAt = OffsetDateTime.now();
-        } else if (s.status != SubscriberStatus.CONFIRMED) {
-            throw new BadInputException("This subscription was cancelled. Sign up again on the home page.");
-        }
-        return s;
-    }
-
-    /** Takes effect at once; unsubscribing twice is harmless. */
-    @Transactional
-    public Subscriber unsubscribe(String token) {
-        Subscriber s = subscriber(links.verify(token, Purpose.UNSUBSCRIBE, Purpose.MANAGE));
+    public Purpose unsubscribe(String token) {
+        LinkToken t = links.verify(token, Purpose.UNSUBSCRIBE, Purpose.MANAGE);
+        Subscriber s = subscriber(t);
         if (s.status == SubscriberStatus.CONFIRMED || s.status == SubscriberStatus.PENDING) {
             s.status = SubscriberStatus.UNSUBSCRIBED;
             s.unsubscribedAt = OffsetDateTime.now();
         }
-        return s;
+        return t.purpose();
     }
 
     /**
      * Deletes the subscriber and, through the schema's cascades, their outbox rows, delivered-paper records and
-     * ratings. Works in any state, from a manage or an unsubscribe link. A send run that already claimed their
-     * email finds the recipient gone at the hand-over and does not send it.
+     * ratings. Works in any state, from a manage link only: an unsubscribe link, which mail clients and forwards
+     * expose more, can stop mail but not erase. A suppressed address is kept as a keyed hash, so the next sign-up
+     * cannot mail it again. A send run that already claimed their email finds the recipient gone at the
+     * hand-over and does not send it.
      */
     @Transactional
     public void erase(String token) {
-        Subscriber s = subscriber(links.verify(token, Purpose.MANAGE, Purpose.UNSUBSCRIBE));
+        Subscriber s = subscriber(links.verify(token, Purpose.MANAGE));
+        if (s.status == SubscriberStatus.SUPPRESSED) {
+            suppressed.add(s.email);
+        }
         s.delete();
         LOG.infof("Erased subscriber %d and everything recorded about them, at their request", s.id);
     }
@@ -129,10 +202,15 @@ public class SubscriptionService {
         return links.url("/manage", Purpose.MANAGE, subscriberId, 0);
     }
 
-    private static Subscriber subscriber(LinkToken token) {
+    /** @return the subscriber a link speaks for, unless it is gone or the link was revoked */
+    static Subscriber subscriber(LinkToken token) {
         Subscriber s = Subscriber.findById(token.subscriberId());
         if (s == null) {
             throw new BadInputException("This link belongs to a subscription that no longer exists.");
+        }
+        if (!s.accepts(token)) {
+            throw new BadInputException("This link is no longer valid: a newer subscription replaced it. Please use "
+                    + "the most recent email we sent you.");
         }
         return s;
     }

@@ -41,7 +41,7 @@ class SignedLinksTest {
         SignedLinks links = links(Duration.ofDays(1), SECRET);
         LinkToken t = links.verify(links.token(LinkToken.Purpose.MORE_LIKE, 42, 7), LinkToken.Purpose.MORE_LIKE);
         assertEquals(42, t.subscriberId());
-        assertEquals(7, t.paperId());
+        assertEquals(7, t.detailId());
         assertTrue(links.url("/manage", LinkToken.Purpose.MANAGE, 42, 0).startsWith("https://papers.example/manage?t="));
     }
 

@@ -68,6 +68,7 @@ class SubscriberPagesTest {
     void signingUpAgainWhenConfirmedSendsAManageLinkAndChangesNothing() {
         String email = "again-" + UUID.randomUUID() + "@example.org";
         Flows.subscribeAndConfirm(email, "GNN");
+        Subscribers.tenMinutesPass(email);
         Api.signUpWithForm(email, "something else").then().statusCode(200);
         List<MimeMessage> manage = MailServer.messagesTo(email, "Your Paperboy subscription");
         assertEquals(1, manage.size());
@@ -126,12 +127,23 @@ class SubscriberPagesTest {
     }
 
     @Test
-    void theUnsubscribedPageOffersErasureToo() {
+    void anUnsubscribeLinkStopsMailButErasingTakesTheManageLink() {
         String email = "unsub-erase-" + UUID.randomUUID() + "@example.org";
         String t = Mails.token(Flows.subscribedWithAccountLink(email, "GNN", "/unsubscribe?t="));
         given().contentType(ContentType.URLENC).formParam("t", t).post("/unsubscribe")
+                .then().statusCode(200).body(not(containsString("Delete my data")))
+                .body(containsString("Email me that link"));
+        erase(t, "yes").then().statusCode(400).body(containsString("not valid for this page"));
+        assertEquals(SubscriberStatus.UNSUBSCRIBED, Subscribers.status(email));
+
+        Subscribers.tenMinutesPass(email);
+        given().contentType(ContentType.URLENC).formParam("t", t).post("/manage-link").then().statusCode(200)
+                .body(containsString("Check your inbox"));
+        List<MimeMessage> sent = MailServer.messagesTo(email, "Your Paperboy subscription");
+        String manage = Mails.token(Mails.link(sent.get(sent.size() - 1), "/manage?t="));
+        given().contentType(ContentType.URLENC).formParam("t", manage).post("/unsubscribe")
                 .then().statusCode(200).body(containsString("Delete my data"));
-        erase(t, "yes").then().statusCode(200).body(containsString("Your data is deleted"));
+        erase(manage, "yes").then().statusCode(200).body(containsString("Your data is deleted"));
         assertEquals(null, Subscribers.status(email));
     }
 

@@ -27,6 +27,7 @@ public final class Flows {
      */
     public static String subscribedWithAccountLink(String email, String keywords, String prefix) {
         subscribeAndConfirm(email, keywords);
+        Subscribers.tenMinutesPass(email);
         Api.signUpWithForm(email, "x").then().statusCode(200);
         return Mails.link(MailServer.messagesTo(email, "Your Paperboy subscription").get(0), prefix);
     }

@@ -7,6 +7,15 @@ import java.util.Optional;
 @ConfigMapping(prefix = "paperboy.admin")
 public interface AdminConfig {
 
-    /** Bearer token for /api/admin. Unset: a random one is generated at start-up and logged once. */
+    /**
+     * Bearer token for /api/admin, at least 32 characters in the prod profile (the service refuses to start
+     * otherwise). Unset: a random one is generated at start-up and logged once.
+     */
     Optional<String> token();
+
+    /**
+     * Bearer secret for the bounce webhook alone, {@code POST /api/admin/bounces}, so the relay that calls it
+     * never holds the admin token. Unset: only the admin token is accepted there.
+     */
+    Optional<String> bounceSecret();
 }

@@ -22,9 +22,11 @@ public class CsrfGuard {
 
     private final SigningKey key;
     private final SecureRandom random = new SecureRandom();
+    private final boolean https;
 
-    CsrfGuard(SigningKey key) {
+    CsrfGuard(SigningKey key, dev.paperboy.PaperboyConfig app) {
         this.key = key;
+        this.https = app.baseUrl().startsWith("https:");
     }
 
     /** @return a fresh token for one rendered form */
@@ -37,7 +39,7 @@ public class CsrfGuard {
 
     /** @return the cookie that must travel with a form carrying {@code token} */
     public NewCookie cookie(String token) {
-        return new NewCookie.Builder(COOKIE).value(token).path("/").httpOnly(true)
+        return new NewCookie.Builder(COOKIE).value(token).path("/").httpOnly(true).secure(https)
                 .sameSite(NewCookie.SameSite.STRICT).maxAge((int) LIFETIME_SECONDS).build();
     }
 

@@ -3,6 +3,7 @@ package dev.paperboy.web;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -10,9 +11,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class PublicEndpointFilters {
 
     private final RateLimiter limiter;
+    private final boolean https;
 
-    PublicEndpointFilters(RateLimiter limiter) {
+    PublicEndpointFilters(RateLimiter limiter, dev.paperboy.PaperboyConfig app) {
         this.limiter = limiter;
+        this.https = app.baseUrl().startsWith("https:");
     }
 
     @ServerRequestFilter
@@ -21,8 +24,7 @@ public class PublicEndpointFilters {
         if (path.startsWith("/api/admin") || !isStateChangingOrApi(ctx.getMethod(), path)) {
             return;
         }
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        limiter.acquire(client);
+        limiter.acquire(ClientAddress.of(request));
     }
 
     @ServerResponseFilter
@@ -33,6 +35,13 @@ public class PublicEndpointFilters {
         headers.putSingle("X-Frame-Options", "DENY");
         headers.putSingle("Content-Security-Policy",
                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'");
+        if (https) {
+            headers.putSingle("Strict-Transport-Security", "max-age=31536000");
+        }
+        if (response.getMediaType() != null && response.getMediaType().isCompatible(MediaType.TEXT_HTML_TYPE)) {
+            // Pages carry signed links and addresses: no shared cache or back-button copy may keep them.
+            headers.putSingle("Cache-Control", "no-store");
+        }
     }
 
     private static boolean isStateChangingOrApi(String method, String path) {

@@ -62,8 +62,14 @@ public class SigningKey {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.createDirectories(file.getParent());
+            dev.paperboy.DataDirectory.restrict(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                // Owner-only from its first byte, never readable by others even for a moment.
+                Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
             Files.writeString(tmp, secret, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -79,28 +79,28 @@ class IngestResourceTest {
     void malformedDigestsAreRejectedWithWhatAndWhereAndStoreNothing() {
         long before = papers();
         String missingAbstract = "Daily Papers\n\nSep 9\n\nA Fine Title\n\nIts abstract.\n\nA Title Without Abstract\n";
-        Api.ingest("2031-01-01", "page-text", missingAbstract).then().statusCode(400)
+        Api.ingest("2024-01-01", "page-text", missingAbstract).then().statusCode(400)
                 .body("message", containsString("line 9")).body("message", containsString("no abstract"));
-        Api.ingest("2031-01-01", "hf-json", "[{\"paper\": {\"id\": \"2401.00001\", \"title\": \"Ok\", \"summary\": \"s\"}},"
+        Api.ingest("2024-01-01", "hf-json", "[{\"paper\": {\"id\": \"2401.00001\", \"title\": \"Ok\", \"summary\": \"s\"}},"
                 + " {\"paper\": {\"id\": \"2401.00002\", \"title\": 7}}]").then().statusCode(400)
                 .body("message", containsString("item 1 (paper.title)"));
-        Api.ingest("2031-01-01", "hf-json", "[{\"paper\": {\"title\": \"x\",").then().statusCode(400)
+        Api.ingest("2024-01-01", "hf-json", "[{\"paper\": {\"title\": \"x\",").then().statusCode(400)
                 .body("message", containsString("line 1, column"));
-        Api.ingest("2031-01-01", "hf-json", "[".repeat(5000) + "]".repeat(5000)).then().statusCode(400)
+        Api.ingest("2024-01-01", "hf-json", "[".repeat(5000) + "]".repeat(5000)).then().statusCode(400)
                 .body("message", containsString("safety limit"));
-        Api.ingest("2031-01-01", "hf-json", "[{\"paper\": {\"id\": \"javascript:alert(1)\", \"title\": \"t\", \"summary\": \"s\"}}]")
+        Api.ingest("2024-01-01", "hf-json", "[{\"paper\": {\"id\": \"javascript:alert(1)\", \"title\": \"t\", \"summary\": \"s\"}}]")
                 .then().statusCode(400).body("message", containsString("not an arXiv id"));
-        Api.ingest("2031-01-01", "hf-json", "{\"paper\": {}}").then().statusCode(400)
+        Api.ingest("2024-01-01", "hf-json", "{\"paper\": {}}").then().statusCode(400)
                 .body("message", containsString("expected a JSON array"));
-        Api.ingest("2031-01-01", "page-text", "   ").then().statusCode(400).body("message", containsString("empty"));
+        Api.ingest("2024-01-01", "page-text", "   ").then().statusCode(400).body("message", containsString("empty"));
         assertEquals(before, papers(), "nothing was stored");
     }
 
     @Test
     void badParametersAreRejected() {
-        Api.ingest("2031-01-01", "pdf", "x").then().statusCode(400)
+        Api.ingest("2024-01-01", "pdf", "x").then().statusCode(400)
                 .body("message", equalTo("Unknown format \"pdf\"; expected one of hf-json, page-text, arxiv-atom."));
-        Api.admin().contentType(ContentType.TEXT).body("x").post("/api/admin/ingest?date=2031-01-01").then()
+        Api.admin().contentType(ContentType.TEXT).body("x").post("/api/admin/ingest?date=2024-01-01").then()
                 .statusCode(400).body("message", equalTo("The format parameter is required: one of hf-json, page-text, arxiv-atom."));
         Api.ingest("yesterday", "page-text", "x").then().statusCode(400)
                 .body("message", containsString("\"yesterday\" is not a date"));
@@ -110,10 +110,10 @@ class IngestResourceTest {
 
     @Test
     void adminEndpointsNeedTheBearerToken() {
-        given().contentType(ContentType.TEXT).body("x").post("/api/admin/ingest?date=2031-01-01&format=page-text")
+        given().contentType(ContentType.TEXT).body("x").post("/api/admin/ingest?date=2024-01-01&format=page-text")
                 .then().statusCode(401);
-        given().header("Authorization", "Bearer wrong").post("/api/admin/digests/2031-01-01/send").then().statusCode(401);
-        given().header("Authorization", "Basic " + Api.ADMIN_TOKEN).post("/api/admin/digests/2031-01-01/send")
+        given().header("Authorization", "Bearer wrong").post("/api/admin/digests/2024-01-01/send").then().statusCode(401);
+        given().header("Authorization", "Basic " + Api.ADMIN_TOKEN).post("/api/admin/digests/2024-01-01/send")
                 .then().statusCode(401);
     }
 
@@ -123,7 +123,7 @@ class IngestResourceTest {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/admin/ingest?date=2031-01-01&format=page-text HTTP/1.1\r\nHost: localhost\r\n"
+            out.write(("POST /api/admin/ingest?date=2024-01-01&format=page-text HTTP/1.1\r\nHost: localhost\r\n"
                     + "Authorization: Bearer " + Api.ADMIN_TOKEN + "\r\nContent-Type: text/plain\r\n"
                     + "Content-Length: 104857600\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();

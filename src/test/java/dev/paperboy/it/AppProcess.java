@@ -17,7 +17,7 @@ import java.util.Map;
 /** The packaged service (target/quarkus-app) running in a child JVM, so a test can kill it for real. */
 public final class AppProcess implements AutoCloseable {
 
-    static final String TOKEN = "it-admin-token";
+    static final String TOKEN = "it-admin-token-it-admin-token-it-admin";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;

@@ -162,8 +162,26 @@ class SubscriberPagesTest {
     void pagesSendHardeningHeaders() {
         given().get("/").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
-                .header("X-Frame-Options", "DENY");
+                .header("X-Frame-Options", "DENY")
+                .header("Content-Type", "text/html;charset=utf-8");
         assertTrue(given().get("/").getCookie("pb_csrf") != null);
+        assertTrue(!given().get("/").getDetailedCookie("pb_csrf").isSecured(), "Secure only when the base URL is https");
+        given().get("/css/site.css").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void pagesWithLinksOrAddressesAreNeverCached() {
+        String email = "nostore-" + UUID.randomUUID() + "@example.org";
+        String manage = Flows.subscribedWithAccountLink(email, "GNN", "/manage?t=");
+        given().get(manage).then().statusCode(200).header("Cache-Control", "no-store");
+        given().accept("text/html").get("/confirm?t=" + Mails.token(manage)).then().statusCode(400)
+                .header("Cache-Control", "no-store");
+    }
+
+    @Test
+    void aFeedbackPageRecordsNothingWithoutAClick() {
+        // No script submits the form: a scanner that runs JavaScript records nothing either.
+        given().get("/js/feedback.js").then().statusCode(404);
     }
 
     private static String keywords(String email) {

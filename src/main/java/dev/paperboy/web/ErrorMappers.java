@@ -62,15 +62,15 @@ public class ErrorMappers {
         if (known == null) {
             return e.getResponse();
         }
-        String message = e.getMessage() == null ? known.getReasonPhrase() : e.getMessage();
-        return ErrorResponses.of(headers, known, message);
+        return ErrorResponses.of(headers, known, plain(known, e.getMessage()));
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, HttpHeaders headers) {
         LOG.error("Unhandled error", e);
+        // Whether anything changed is not known here, so the answer does not claim either.
         return ErrorResponses.of(headers, Response.Status.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. Nothing was changed; please try again.");
+                "Something went wrong on our side. Please try again in a moment.");
     }
 
     /**
@@ -94,6 +94,18 @@ public class ErrorMappers {
         return null;
     }
 
+    /** The framework's own texts name its internals ("matching target resource method"); these say it plainly. */
+    private static String plain(Response.Status status, String frameworkMessage) {
+        return switch (status) {
+            case NOT_FOUND -> "There is nothing at this address.";
+            case METHOD_NOT_ALLOWED -> "This address does not take that kind of request.";
+            case NOT_ACCEPTABLE -> "This address cannot answer in the format the request asks for (its Accept header).";
+            case UNSUPPORTED_MEDIA_TYPE -> "This address does not take a body of that type (its Content-Type header).";
+            case REQUEST_ENTITY_TOO_LARGE -> "The request body is too large.";
+            default -> frameworkMessage == null ? status.getReasonPhrase() : frameworkMessage;
+        };
+    }
+
     private static String readable(Class<?> type) {
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
@@ -104,9 +116,13 @@ public class ErrorMappers {
         return Number.class.isAssignableFrom(type) || type.isPrimitive() ? "a number" : "an object";
     }
 
-    /** Parser messages can quote the input; one line of it, clipped, is enough to find the mistake. */
+    /**
+     * Parser messages can quote the input and name the parser's own settings; one line of it, without those
+     * hints, clipped, is enough to find the mistake.
+     */
     private static String firstLine(String message) {
         String line = message == null ? "" : message.lines().findFirst().orElse("");
+        line = line.replaceAll("\\s*\\([^)]*(Feature|JsonReadFeature|StreamReadFeature)[^)]*\\)", "").strip();
         String clean = line.replaceAll("\\p{Cntrl}", "?");
         return clean.length() > 160 ? clean.substring(0, 160) + "…" : clean;
     }

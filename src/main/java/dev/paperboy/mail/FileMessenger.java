@@ -44,11 +44,20 @@ final class FileMessenger implements Messenger {
         };
     }
 
+    /**
+     * @return the Message-ID's local part, safe and short, for the file name: never the address, which can be
+     *     254 characters long (past a file name's 255 bytes once dated) and would put addresses in directory listings
+     */
+    static String idPart(MimeMessage message) throws MessagingException {
+        String id = message.getMessageID() == null ? "message" : message.getMessageID();
+        String local = id.replaceAll("^<|>$", "").replaceAll("@.*$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        return local.length() > 64 ? local.substring(0, 64) : local;
+    }
+
     private void write(MimeMessage message, Runnable handingOver) throws MessagingException {
         try {
             Files.createDirectories(dir);
-            String recipient = message.getAllRecipients()[0].toString().replaceAll("[^A-Za-z0-9@._-]", "_");
-            String name = LocalDateTime.now().format(STAMP) + "-" + sequence.incrementAndGet() + "-" + recipient;
+            String name = LocalDateTime.now().format(STAMP) + "-" + sequence.incrementAndGet() + "-" + idPart(message);
             Path tmp = dir.resolve("." + name + ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 message.writeTo(out);

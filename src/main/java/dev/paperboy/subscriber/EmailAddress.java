@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * A validated, normalized mailbox address: bare addr-spec only, never a display name or a group, and nothing the
- * mailer would refuse (control characters, Unicode line breaks). Normalized to lower case, local part included:
+ * mailer would refuse (control characters, Unicode line breaks, any non-ASCII character, which would need
+ * SMTPUTF8 at every hop). Normalized to lower case, local part included:
  * RFC 5321 lets a server tell {@code Alice} from {@code alice}, but no mail provider people use does, and two
  * subscriptions for one mailbox would let a case change dodge an unsubscribe or a suppression.
  */
@@ -20,8 +21,8 @@ public record EmailAddress(String value) {
             throw new BadInputException("Enter your email address.");
         }
         String trimmed = raw.strip();
-        if (trimmed.length() > MAX_LENGTH || trimmed.chars().anyMatch(c -> Character.isISOControl(c)
-                || c == '\u2028' || c == '\u2029')) {
+        // ASCII only: an internationalized address needs SMTPUTF8 all the way, which no relay here promises.
+        if (trimmed.length() > MAX_LENGTH || trimmed.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
             throw new BadInputException("\"" + BadInputException.shown(trimmed) + "\" is not a valid email address.");
         }
         try {

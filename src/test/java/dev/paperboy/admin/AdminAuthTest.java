@@ -45,6 +45,15 @@ class AdminAuthTest {
     }
 
     @Test
+    void anUnauthenticatedCallerGets401WhateverItAccepts() {
+        String caller = "198.51.100." + (int) (Math.random() * 200 + 10);
+        given().header("X-Forwarded-For", caller).accept("text/html").post("/api/admin/digests/2025-09-03/send")
+                .then().statusCode(401);
+        given().header("X-Forwarded-For", caller).get("//api/admin//digests").then().statusCode(401);
+        given().header("X-Forwarded-For", caller).get("/API/admin/digests").then().statusCode(401);
+    }
+
+    @Test
     void productionRefusesAShortConfiguredToken() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> AdminToken.requireStrong(Optional.of("change-me"), true));

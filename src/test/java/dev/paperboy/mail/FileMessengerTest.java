@@ -30,12 +30,24 @@ class FileMessengerTest {
         }
         List<Path> files = emlFiles();
         assertEquals(1, files.size());
-        assertTrue(files.get(0).getFileName().toString().endsWith("-reader@example.org.eml"), files.get(0).toString());
+        assertTrue(files.get(0).getFileName().toString().endsWith("-id-1.eml"), files.get(0).toString());
+        assertTrue(!files.get(0).toString().contains("reader"), "no address in the file name");
         try (InputStream in = Files.newInputStream(files.get(0))) {
             MimeMessage read = new MimeMessage(null, in);
             assertEquals("<id-1@papers.example>", read.getMessageID());
             assertEquals("Fréchet text", ((Multipart) read.getContent()).getBodyPart(0).getContent());
         }
+    }
+
+    @Test
+    void theLongestValidAddressStillMakesAShortFileName() throws Exception {
+        String longest = "a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(57) + ".org";
+        Messenger messenger = new FileMessenger(dir.resolve("outbox"));
+        try (Messenger.Connection c = messenger.open()) {
+            c.send(mime.build(email(longest), mime.newMessageId(), true), () -> {});
+        }
+        assertEquals(1, emlFiles().size());
+        assertTrue(emlFiles().get(0).getFileName().toString().length() < 120);
     }
 
     @Test

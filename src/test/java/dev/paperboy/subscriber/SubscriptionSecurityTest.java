@@ -165,6 +165,16 @@ class SubscriptionSecurityTest {
         assertEquals(before, MailServer.messagesTo(email).size(), "nothing is sent to an erased, suppressed address");
     }
 
+    @Test
+    void addressesTheMailerWouldRefuseAreRefusedAtSignUp() {
+        long before = Subscribers.count();
+        for (String bad : List.of("eve\u0085Bcc@example.org", "eve\u2028x@example.org", "eve\u0007@example.org",
+                "a".repeat(250) + "@example.org")) {
+            Api.signUpWithForm(bad, "GNN").then().statusCode(400).body(containsString("not a valid email address"));
+        }
+        assertEquals(before, Subscribers.count(), "no row for an address that can never be mailed");
+    }
+
     private static String confirmToken(String email, int index) {
         List<MimeMessage> confirmations = MailServer.messagesTo(email, "Confirm");
         return Mails.token(Mails.link(confirmations.get(index), "/confirm?t="));

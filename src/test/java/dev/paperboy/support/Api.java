@@ -43,7 +43,8 @@ public final class Api {
     public static Response signUpWithForm(String email, String keywords) {
         Response form = given().get("/");
         String csrf = field(form.asString(), "csrf");
-        return given().cookie("pb_csrf", form.getCookie("pb_csrf")).contentType(ContentType.URLENC)
+        return given().cookie("pb_csrf", form.getCookie("pb_csrf"))
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("email", email).formParam("keywords", keywords).formParam("csrf", csrf)
                 .post("/subscribe");
     }

@@ -153,13 +153,13 @@ public class Deliverer {
         try {
             email = composer.compose(entry);
             if (email.isEmpty()) {
-                store.markFailed(entry.id, OutboxStore.NO_LONGER_SUBSCRIBED);
+                store.markFailed(entry.id, entry.claimToken, OutboxStore.NO_LONGER_SUBSCRIBED);
                 return true;
             }
             message = mime.build(email.get(), messageId, connection.accepts8bit());
         } catch (MessagingException | RuntimeException e) {
             LOG.errorf(e, "Cannot compose outbox row %d", entry.id);
-            store.markFailed(entry.id, "cannot compose: " + e);
+            store.markFailed(entry.id, entry.claimToken, "cannot compose: " + e);
             return true;
         }
         boolean[] handedOver = {false};
@@ -198,19 +198,19 @@ public class Deliverer {
     private void onFailure(OutboxEntry entry, SmtpFailure failure) {
         switch (failure.kind()) {
             case PERMANENT -> {
-                store.markFailed(entry.id, failure.reason());
+                store.markFailed(entry.id, entry.claimToken, failure.reason());
                 if (failure.badAddress()) {
                     bounces.fire(new HardBounce(entry.subscriberId, failure.reason()));
                 }
             }
             case TRANSIENT -> {
                 if (entry.attempts + 1 >= config.delivery().maxAttempts()) {
-                    store.markFailed(entry.id, "gave up after " + (entry.attempts + 1) + " attempts: " + failure.reason());
+                    store.markFailed(entry.id, entry.claimToken, "gave up after " + (entry.attempts + 1) + " attempts: " + failure.reason());
                 } else {
                     store.retryLater(entry.id, entry.claimToken, backoff(entry.attempts), failure.reason());
                 }
             }
-            case UNKNOWN_OUTCOME -> store.markFailed(entry.id, OutboxStore.INTERRUPTED + ": " + failure.reason());
+            case UNKNOWN_OUTCOME -> store.markFailed(entry.id, entry.claimToken, OutboxStore.INTERRUPTED + ": " + failure.reason());
         }
     }
 

@@ -328,10 +328,17 @@ public class OutboxStore {
                 .setParameter(4, claimToken).executeUpdate());
     }
 
-    public void markFailed(long id, String error) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update outbox set state = 'FAILED', attempts = attempts + 1, last_error = ?2 where id = ?1")
-                .setParameter(1, id).setParameter(2, clip(error)).executeUpdate());
+    /**
+     * Fails a row this claimant still holds. A row another instance took over since (its claim token changed) is
+     * left to it, so a late failure here never turns its SENT into FAILED.
+     *
+     * @return true if the row was failed
+     */
+    public boolean markFailed(long id, String claimToken, String error) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                update outbox set state = 'FAILED', attempts = attempts + 1, last_error = ?2
+                where id = ?1 and claim_token = ?3 and state in ('PENDING', 'SENDING')""")
+                .setParameter(1, id).setParameter(2, clip(error)).setParameter(3, claimToken).executeUpdate() == 1);
     }
 
     /**

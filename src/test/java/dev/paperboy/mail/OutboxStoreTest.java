@@ -87,6 +87,23 @@ class OutboxStoreTest {
     }
 
     @Test
+    void aLateFailureNeverUndoesAnotherClaimantsSend() {
+        List<OutboxEntry> rows = claimTwo();
+        OutboxEntry stale = rows.get(0);
+        OutboxEntry next = rows.get(1);
+        // The lease ran out and another instance claimed the row again and sent it.
+        OutboxEntry retaken = reclaim(stale);
+        OutboxStore.Accepted accepted = handedOverAndAccepted(retaken);
+        assertTrue(handOver(next.id, next.claimToken, accepted));
+        assertEquals("SENT", column(stale.id, "state"));
+
+        assertFalse(store.markFailed(stale.id, stale.claimToken, "cannot compose: late"), "the stale claim fails nothing");
+        assertEquals("SENT", column(stale.id, "state"));
+        assertTrue(store.markFailed(next.id, next.claimToken, "refused after the dot"), "the holder can fail its row");
+        assertEquals("FAILED", column(next.id, "state"));
+    }
+
+    @Test
     void aGroupOfHandOversDecidesEachRowOnItsOwn() {
         List<OutboxEntry> rows = store.claim("test", queued(4), 10, Duration.ofMinutes(5));
         OutboxStore.Accepted a = handedOverAndAccepted(rows.get(0));
@@ -239,6 +256,17 @@ class OutboxStoreTest {
     private static void unsubscribe(OutboxEntry row) {
         QuarkusTransaction.requiringNew().run(() -> Subscriber.update("status = ?1 where id = ?2",
                 SubscriberStatus.UNSUBSCRIBED, row.subscriberId));
+    }
+
+    /** As if {@code row}'s lease had run out and another instance claimed it: @return its new claim */
+    private OutboxEntry reclaim(OutboxEntry row) {
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.getEntityManager().createNativeQuery(
+                "update outbox set claimed_at = claimed_at - interval '1' hour where id = ?1")
+                .setParameter(1, row.id).executeUpdate());
+        OutboxEntry again = store.claim("other-instance", row.digestKey, 10, Duration.ofMinutes(5)).stream()
+                .filter(e -> e.id.equals(row.id)).findFirst().orElseThrow();
+        assertFalse(again.claimToken.equals(row.claimToken));
+        return again;
     }
 
     private List<OutboxEntry> claimTwo() {

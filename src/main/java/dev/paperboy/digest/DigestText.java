@@ -18,12 +18,13 @@ final class DigestText {
 
     private DigestText() {}
 
-    /** E.g. "5 papers on time series forecasting, GNN and 2 more · Sep 3". */
+    /** E.g. "5 papers on time series forecasting and GNN · Sep 3", or "... on GNN, SAE and 2 more · Sep 3". */
     static String subject(int papers, List<String> topics, LocalDate date) {
         StringBuilder sb = new StringBuilder().append(papers).append(papers == 1 ? " paper on " : " papers on ");
-        sb.append(String.join(", ", topics.subList(0, Math.min(2, topics.size()))));
-        if (topics.size() > 2) {
-            sb.append(" and ").append(topics.size() - 2).append(" more");
+        if (topics.size() <= 2) {
+            sb.append(String.join(" and ", topics));
+        } else {
+            sb.append(String.join(", ", topics.subList(0, 2))).append(" and ").append(topics.size() - 2).append(" more");
         }
         return sb.append(" · ").append(DAY.format(date)).toString();
     }

@@ -2,6 +2,7 @@ package dev.paperboy.mail;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.MessagingException;
 
@@ -14,10 +15,10 @@ public class AccountMail {
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
-        static native TemplateInstance confirmHtml(String confirmUrl, String linkLifetime);
-        static native TemplateInstance confirmText(String confirmUrl, String linkLifetime);
-        static native TemplateInstance manageHtml(String manageUrl, String unsubscribeUrl);
-        static native TemplateInstance manageText(String manageUrl, String unsubscribeUrl);
+        static native TemplateInstance confirmHtml(String confirmUrl, String linkLifetime, List<String> topics);
+        static native TemplateInstance confirmText(String confirmUrl, String linkLifetime, List<String> topics);
+        static native TemplateInstance manageHtml(String manageUrl, String unsubscribeUrl, List<String> topics);
+        static native TemplateInstance manageText(String manageUrl, String unsubscribeUrl, List<String> topics);
     }
 
     private final Messenger messenger;
@@ -28,17 +29,21 @@ public class AccountMail {
         this.mime = mime;
     }
 
-    /** @param linkLifetime how long {@code confirmUrl} works, in words, e.g. "7 days" */
-    public void sendConfirmation(String to, String confirmUrl, String linkLifetime) {
+    /**
+     * @param linkLifetime how long {@code confirmUrl} works, in words, e.g. "7 days"
+     * @param topics the keywords this sign-up asked for, which confirming applies
+     */
+    public void sendConfirmation(String to, String confirmUrl, String linkLifetime, List<String> topics) {
         send(new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, to, "Confirm your Paperboy subscription",
-                Templates.confirmText(confirmUrl, linkLifetime).render(),
-                Templates.confirmHtml(confirmUrl, linkLifetime).render(), null));
+                Templates.confirmText(confirmUrl, linkLifetime, topics).render(),
+                Templates.confirmHtml(confirmUrl, linkLifetime, topics).render(), null));
     }
 
-    public void sendManageLink(String to, String manageUrl, String unsubscribeUrl) {
+    /** @param topics the subscription's current keywords */
+    public void sendManageLink(String to, String manageUrl, String unsubscribeUrl, List<String> topics) {
         send(new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, to, "Your Paperboy subscription",
-                Templates.manageText(manageUrl, unsubscribeUrl).render(),
-                Templates.manageHtml(manageUrl, unsubscribeUrl).render(), null));
+                Templates.manageText(manageUrl, unsubscribeUrl, topics).render(),
+                Templates.manageHtml(manageUrl, unsubscribeUrl, topics).render(), null));
     }
 
     private void send(OutgoingEmail email) {

@@ -22,9 +22,11 @@ public interface MailConfig {
     /** Reply-To of digests; unset means replies go to From. */
     Optional<String> replyTo();
 
-    /** From of confirmation and manage emails, kept apart from digests so their reputation is too. */
-    @WithDefault("Paperboy accounts <accounts@localhost>")
-    String accountFrom();
+    /**
+     * From of confirmation and manage emails. Unset: the digests' From, so a subscriber meets one sender (and
+     * one address to allow-list); set it to keep the two streams' reputations apart.
+     */
+    Optional<String> accountFrom();
 
     /** Domain on the right of every Message-ID; use the sending domain. */
     @WithDefault("paperboy.localhost")

@@ -52,7 +52,8 @@ public class MimeFactory {
     MimeFactory(MailConfig config) {
         this.config = config;
         this.digestFrom = address(config.from(), "paperboy.mail.from");
-        this.accountFrom = address(config.accountFrom(), "paperboy.mail.account-from");
+        this.accountFrom = config.accountFrom().isPresent()
+                ? address(config.accountFrom().get(), "paperboy.mail.account-from") : digestFrom;
         this.replyTo = config.replyTo().map(r -> address(r, "paperboy.mail.reply-to")).orElse(null);
     }
 

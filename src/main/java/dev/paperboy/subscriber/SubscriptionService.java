@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -64,12 +65,13 @@ public class SubscriptionService {
         String to = s.email;
         long id = s.id;
         if (s.isConfirmed()) {
+            List<String> current = s.keywordList().values();
             return () -> mail.sendManageLink(to, links.url("/manage", Purpose.MANAGE, id, 0),
-                    links.url("/unsubscribe", Purpose.UNSUBSCRIBE, id, 0));
+                    links.url("/unsubscribe", Purpose.UNSUBSCRIBE, id, 0), current);
         }
         long signUp = pending.add(id, keywords, now);
         return () -> mail.sendConfirmation(to, links.url("/confirm", Purpose.CONFIRM, id, signUp),
-                confirmLinkLifetime());
+                confirmLinkLifetime(), keywords.values());
     }
 
     /** @return the address's subscriber, locked for this transaction; created pending if new */
@@ -132,8 +134,9 @@ public class SubscriptionService {
                 return (Runnable) () -> { };
             }
             String to = s.email;
+            List<String> topics = s.keywordList().values();
             return (Runnable) () -> mail.sendManageLink(to, links.url("/manage", Purpose.MANAGE, s.id, 0),
-                    links.url("/unsubscribe", Purpose.UNSUBSCRIBE, s.id, 0));
+                    links.url("/unsubscribe", Purpose.UNSUBSCRIBE, s.id, 0), topics);
         });
         send.run();
     }

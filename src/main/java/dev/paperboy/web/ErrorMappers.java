@@ -3,7 +3,6 @@ package dev.paperboy.web;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -20,15 +19,6 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response badInput(BadInputException e, HttpHeaders headers) {
         return ErrorResponses.of(headers, Response.Status.BAD_REQUEST, e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e, HttpHeaders headers) {
-        String message = e.getConstraintViolations().stream()
-                .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return ErrorResponses.of(headers, Response.Status.BAD_REQUEST, message);
     }
 
     /** Bound by the JSON reader itself, which would answer a bare 400. */
@@ -125,10 +115,5 @@ public class ErrorMappers {
         line = line.replaceAll("\\s*\\([^)]*(Feature|JsonReadFeature|StreamReadFeature)[^)]*\\)", "").strip();
         String clean = line.replaceAll("\\p{Cntrl}", "?");
         return clean.length() > 160 ? clean.substring(0, 160) + "…" : clean;
-    }
-
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
     }
 }

@@ -79,6 +79,48 @@ class DigestComposerTest {
     }
 
     @Test
+    void theDigestReadsWell() {
+        long id = Subscribers.confirmed("composer-forget-d@example.org", "graph neural networks\ntime series forecasting");
+        long gnn = paper("A graph paper", 0);
+        long tsf = paper("A forecasting paper", 7);
+        String matches = "[" + picked(gnn, "\"keywords\":[\"graph neural networks\"],\"related\":[]") + ","
+                + picked(tsf, "\"keywords\":[],\"related\":[\"time series forecasting\"]") + "]";
+        OutgoingEmail email = composer.compose(row(id, matches)).orElseThrow();
+
+        assertEquals("2 papers on graph neural networks and time series forecasting · Sep 3", email.subject());
+        assertFalse(email.html().contains("&#9650; 0"), "no upvote count of zero");
+        assertTrue(email.html().contains("aria-label=\"7 upvotes on Hugging Face\">&#9650; 7</span>"));
+        assertTrue(email.html().contains("Related to: time series forecasting"), "a paper found by meaning says so");
+        assertTrue(email.html().contains("Fewer like this</a>") && email.html().contains("min-height:44px"));
+        assertTrue(email.html().contains("&#847;&zwnj;&nbsp;"), "the preheader keeps the body out of the inbox preview");
+        assertTrue(email.text().contains("with the keywords: graph neural networks, time series forecasting."),
+                "the text footer names the topics like the HTML one");
+        assertTrue(email.text().contains("Related to: time series forecasting. Strength 40%, 7 upvotes."), email.text());
+    }
+
+    private static String picked(long paperId, String reasons) {
+        return "{\"paperId\":" + paperId + ",\"strength\":0.4," + reasons
+                + ",\"via\":{},\"feedbackTerms\":[],\"snippet\":[{\"text\":\"About it.\",\"bold\":false}]}";
+    }
+
+    private static long paper(String title, Integer upvotes) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Paper p = new Paper();
+            p.title = title;
+            p.titleKey = "composer-heading-" + System.nanoTime();
+            p.summary = "About it.";
+            p.authors = "A";
+            p.url = "https://arxiv.org/abs/2509.00002";
+            p.source = "ARXIV";
+            p.listedOn = LocalDate.of(2025, 9, 3);
+            p.createdAt = OffsetDateTime.now();
+            p.upvotes = upvotes;
+            p.persist();
+            return p.id;
+        });
+    }
+
+    @Test
     void aCorruptPayloadOrAPaperMissingFromTheArchiveIsAClearError() {
         long id = Subscribers.confirmed("composer-forget-c@example.org", "graph neural networks");
         IllegalStateException corrupt = assertThrows(IllegalStateException.class,

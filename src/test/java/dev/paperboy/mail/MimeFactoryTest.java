@@ -121,7 +121,7 @@ class MimeFactoryTest {
             public Transport transport() { return Transport.SMTP; }
             public String from() { return "Paperboy Tägliche <digest@papers.example>"; }
             public Optional<String> replyTo() { return Optional.of("help@papers.example"); }
-            public String accountFrom() { return "Paperboy <accounts@papers.example>"; }
+            public Optional<String> accountFrom() { return Optional.of("Paperboy <accounts@papers.example>"); }
             public String messageIdDomain() { return "papers.example"; }
             public String listId() { return "Paperboy daily papers <daily.papers.example>"; }
             public Optional<String> unsubscribeMailto() { return Optional.of("unsubscribe@papers.example"); }

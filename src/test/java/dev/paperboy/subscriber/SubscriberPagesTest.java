@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -167,6 +168,20 @@ class SubscriberPagesTest {
         assertTrue(given().get("/").getCookie("pb_csrf") != null);
         assertTrue(!given().get("/").getDetailedCookie("pb_csrf").isSecured(), "Secure only when the base URL is https");
         given().get("/css/site.css").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void theConfirmationEmailNamesTheTopicsFitsPhonesAndComesFromTheDigestsSender() throws Exception {
+        String email = "topics-" + UUID.randomUUID() + "@example.org";
+        Api.signUpWithForm(email, "sparse autoencoders\n<b>GNN</b> & co").then().statusCode(400);
+        Api.signUpWithForm(email, "sparse autoencoders\nGNN & co").then().statusCode(200);
+        MimeMessage confirmation = MailServer.messagesTo(email, "Confirm").get(0);
+        String html = Mails.part(confirmation, "text/html");
+        assertTrue(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"));
+        assertTrue(html.contains("<li>sparse autoencoders</li>") && html.contains("<li>GNN &amp; co</li>"), html);
+        assertTrue(Mails.part(confirmation, "text/plain").contains(" - GNN & co"));
+        assertEquals(MailServer.messagesTo(email).get(0).getFrom()[0].toString(),
+                ConfigProvider.getConfig().getValue("paperboy.mail.from", String.class));
     }
 
     @Test

@@ -1,17 +1,27 @@
 package dev.paperboy.mail;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.mail.MessagingException;
+import jakarta.enterprise.event.Event;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Transactional emails about the subscription itself (confirm, manage link). They are sent at once, not
- * through the outbox: the person is waiting for them, and a failure is reported back to the form.
+ * Emails about the subscription itself (a confirmation, a manage link). They go through the outbox like digests,
+ * with the same retries, suppression and crash rules: queued in the transaction that decided them, and sent right
+ * after it commits, off the request ({@link AccountMailQueued}), so a sign-up answers at once and in the same
+ * time whatever the address's state. The row carries everything the email needs, the address included.
  */
 @ApplicationScoped
 public class AccountMail {
+
+    /** Outbox keys of account emails start with this; digests' are dates. */
+    public static final String KEY_PREFIX = "acct-";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
@@ -21,36 +31,64 @@ public class AccountMail {
         static native TemplateInstance manageText(String manageUrl, String unsubscribeUrl, List<String> topics);
     }
 
-    private final Messenger messenger;
-    private final MimeFactory mime;
+    /** The outbox row's payload. {@code link} is the confirm or manage URL; {@code other} the lifetime or the unsubscribe URL. */
+    record Payload(String kind, String to, String link, String other, List<String> topics) {}
 
-    AccountMail(Messenger messenger, MimeFactory mime) {
-        this.messenger = messenger;
-        this.mime = mime;
+    private final OutboxStore outbox;
+    private final Event<AccountMailQueued> queued;
+
+    AccountMail(OutboxStore outbox, Event<AccountMailQueued> queued) {
+        this.outbox = outbox;
+        this.queued = queued;
     }
 
     /**
+     * Queues a confirmation; joins the caller's transaction and is sent once it commits.
+     *
      * @param linkLifetime how long {@code confirmUrl} works, in words, e.g. "7 days"
      * @param topics the keywords this sign-up asked for, which confirming applies
      */
-    public void sendConfirmation(String to, String confirmUrl, String linkLifetime, List<String> topics) {
-        send(new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, to, "Confirm your Paperboy subscription",
-                Templates.confirmText(confirmUrl, linkLifetime, topics).render(),
-                Templates.confirmHtml(confirmUrl, linkLifetime, topics).render(), null));
+    public void queueConfirmation(long subscriberId, String to, String confirmUrl, String linkLifetime,
+            List<String> topics) {
+        queue(subscriberId, new Payload("confirm", to, confirmUrl, linkLifetime, topics));
     }
 
-    /** @param topics the subscription's current keywords */
-    public void sendManageLink(String to, String manageUrl, String unsubscribeUrl, List<String> topics) {
-        send(new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, to, "Your Paperboy subscription",
-                Templates.manageText(manageUrl, unsubscribeUrl, topics).render(),
-                Templates.manageHtml(manageUrl, unsubscribeUrl, topics).render(), null));
+    /** Queues a manage link; joins the caller's transaction. @param topics the subscription's current keywords */
+    public void queueManageLink(long subscriberId, String to, String manageUrl, String unsubscribeUrl,
+            List<String> topics) {
+        queue(subscriberId, new Payload("manage", to, manageUrl, unsubscribeUrl, topics));
     }
 
-    private void send(OutgoingEmail email) {
-        try (Messenger.Connection c = messenger.open()) {
-            c.send(mime.build(email, mime.newMessageId(), c.accepts8bit()), () -> {});
-        } catch (MessagingException e) {
-            throw new MailUnavailableException(e);
+    private void queue(long subscriberId, Payload payload) {
+        String key = KEY_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        try {
+            outbox.enqueue(subscriberId, key, JSON.writeValueAsString(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write an account email", e);
         }
+        queued.fire(new AccountMailQueued(key));
+    }
+
+    /** @return the email of an account row */
+    Optional<OutgoingEmail> compose(OutboxEntry entry) {
+        Payload p;
+        try {
+            p = JSON.readValue(entry.matches, Payload.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt account email payload: " + e.getOriginalMessage(), e);
+        }
+        return Optional.of(switch (p.kind()) {
+            case "confirm" -> new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, p.to(), "Confirm your Paperboy subscription",
+                    Templates.confirmText(p.link(), p.other(), p.topics()).render(),
+                    Templates.confirmHtml(p.link(), p.other(), p.topics()).render(), null);
+            case "manage" -> new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, p.to(), "Your Paperboy subscription",
+                    Templates.manageText(p.link(), p.other(), p.topics()).render(),
+                    Templates.manageHtml(p.link(), p.other(), p.topics()).render(), null);
+            default -> throw new IllegalStateException("Unknown account email kind " + p.kind());
+        });
+    }
+
+    static boolean isAccountRow(OutboxEntry entry) {
+        return entry.digestKey.startsWith(KEY_PREFIX);
     }
 }

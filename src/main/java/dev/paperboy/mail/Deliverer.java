@@ -3,6 +3,9 @@ package dev.paperboy.mail;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -35,15 +38,30 @@ public class Deliverer {
     private final Event<HardBounce> bounces;
     private final Throttle throttle;
 
-    Deliverer(OutboxStore store, DeliveryComposer composer, MimeFactory mime, Messenger messenger,
-            MailConfig config, Event<HardBounce> bounces) {
+    private final ManagedExecutor background;
+
+    Deliverer(OutboxStore store, DeliveryComposer digests, AccountMail accounts, MimeFactory mime, Messenger messenger,
+            MailConfig config, Event<HardBounce> bounces, ManagedExecutor background) {
         this.store = store;
-        this.composer = composer;
+        this.composer = new RoutingComposer(digests, accounts);
+        this.background = background;
         this.mime = mime;
         this.messenger = messenger;
         this.config = config;
         this.bounces = bounces;
         this.throttle = new Throttle(config.delivery().ratePerSecond());
+    }
+
+    /** Sends a queued account email once the transaction that queued it has committed, off the request thread. */
+    void onAccountMail(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountMailQueued queued) {
+        background.execute(() -> {
+            try {
+                drain(queued.key());
+            } catch (RuntimeException e) {
+                // The row stays due: the scheduled drain tries it again, with the outbox's retry rules.
+                LOG.errorf(e, "Sending account email %s failed; it stays queued", queued.key());
+            }
+        });
     }
 
     /** Picks up retries and rows a crashed instance left behind. */

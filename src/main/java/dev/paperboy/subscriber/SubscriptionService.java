@@ -46,32 +46,33 @@ public class SubscriptionService {
      */
     public void subscribe(EmailAddress email, Keywords keywords) {
         OffsetDateTime now = OffsetDateTime.now();
-        Runnable send = QuarkusTransaction.requiringNew().call(() -> signUp(email, keywords, now));
-        send.run();
+        QuarkusTransaction.requiringNew().run(() -> signUp(email, keywords, now));
     }
 
-    /** @return the email to send once the transaction has committed, or nothing */
-    private Runnable signUp(EmailAddress email, Keywords keywords, OffsetDateTime now) {
+    /** Decides and queues the account email, if any, in the sign-up's transaction: it is sent once that commits. */
+    private void signUp(EmailAddress email, Keywords keywords, OffsetDateTime now) {
         Subscriber s = lockedOrNew(email, keywords, now);
         if (s.status == SubscriberStatus.SUPPRESSED || suppressed.contains(s.email)) {
             LOG.infof("Sign-up for suppressed address %s ignored", EmailAddress.masked(s.email));
-            return () -> { };
+            return;
         }
         if (!AccountMailLimit.take(s, now)) {
             LOG.infof("Account email to %s held back: one per %d minutes and %d a day", EmailAddress.masked(s.email),
                     AccountMailLimit.SPACING.toMinutes(), AccountMailLimit.PER_DAY);
-            return () -> { };
+            return;
         }
-        String to = s.email;
-        long id = s.id;
         if (s.isConfirmed()) {
-            List<String> current = s.keywordList().values();
-            return () -> mail.sendManageLink(to, links.url("/manage", Purpose.MANAGE, id, 0),
-                    links.url("/unsubscribe", Purpose.UNSUBSCRIBE, id, 0), current);
+            queueManageLink(s);
+            return;
         }
-        long signUp = pending.add(id, keywords, now);
-        return () -> mail.sendConfirmation(to, links.url("/confirm", Purpose.CONFIRM, id, signUp),
+        long signUp = pending.add(s.id, keywords, now);
+        mail.queueConfirmation(s.id, s.email, links.url("/confirm", Purpose.CONFIRM, s.id, signUp),
                 confirmLinkLifetime(), keywords.values());
+    }
+
+    private void queueManageLink(Subscriber s) {
+        mail.queueManageLink(s.id, s.email, links.url("/manage", Purpose.MANAGE, s.id, 0),
+                links.url("/unsubscribe", Purpose.UNSUBSCRIBE, s.id, 0), s.keywordList().values());
     }
 
     /** @return the address's subscriber, locked for this transaction; created pending if new */
@@ -128,17 +129,12 @@ public class SubscriptionService {
     public void emailManageLink(String token) {
         LinkToken t = links.verify(token, Purpose.CONFIRM, Purpose.MANAGE, Purpose.UNSUBSCRIBE);
         OffsetDateTime now = OffsetDateTime.now();
-        Runnable send = QuarkusTransaction.requiringNew().call(() -> {
+        QuarkusTransaction.requiringNew().run(() -> {
             Subscriber s = subscriber(t);
-            if (s.status == SubscriberStatus.SUPPRESSED || !AccountMailLimit.take(s, now)) {
-                return (Runnable) () -> { };
+            if (s.status != SubscriberStatus.SUPPRESSED && AccountMailLimit.take(s, now)) {
+                queueManageLink(s);
             }
-            String to = s.email;
-            List<String> topics = s.keywordList().values();
-            return (Runnable) () -> mail.sendManageLink(to, links.url("/manage", Purpose.MANAGE, s.id, 0),
-                    links.url("/unsubscribe", Purpose.UNSUBSCRIBE, s.id, 0), topics);
         });
-        send.run();
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.paperboy.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.paperboy.subscriber.Subscriber;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -33,8 +35,31 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * Account emails leave just after the request that queued them: waits, up to 10 s, until none is due or
+     * being sent, so a test reads them as it would have read a message sent within the request.
+     */
+    public static void awaitAccountMail() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline && accountMailInFlight() > 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static long accountMailInFlight() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Subscriber.getEntityManager().createNativeQuery("""
+                select count(*) from outbox where digest_key like 'acct-%' and state in ('PENDING', 'SENDING')
+                and next_attempt_at <= ?1""").setParameter(1, java.time.OffsetDateTime.now()).getSingleResult()).longValue());
+    }
+
     /** @return every message received so far for {@code recipient}, in arrival order */
     public static List<MimeMessage> messagesTo(String recipient) {
+        awaitAccountMail();
         return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> isTo(m, recipient)).toList();
     }
 

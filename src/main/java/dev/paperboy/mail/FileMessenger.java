@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Writes each message as an RFC 822 .eml file, so a newcomer reads the emails without any mail server. */
@@ -44,12 +45,37 @@ final class FileMessenger implements Messenger {
         };
     }
 
+    /** Deletes the .eml files of these messages (each file is named after its Message-ID). */
+    @Override
+    public void erase(List<String> messageIds) {
+        if (messageIds.isEmpty() || !Files.isDirectory(dir)) {
+            return;
+        }
+        java.util.Set<String> endings = new java.util.HashSet<>();
+        for (String id : messageIds) {
+            endings.add("-" + idPart(id) + ".eml");
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (endings.stream().anyMatch(name::endsWith)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot erase .eml files in " + dir, e);
+        }
+    }
+
     /**
      * @return the Message-ID's local part, safe and short, for the file name: never the address, which can be
      *     254 characters long (past a file name's 255 bytes once dated) and would put addresses in directory listings
      */
     static String idPart(MimeMessage message) throws MessagingException {
-        String id = message.getMessageID() == null ? "message" : message.getMessageID();
+        return idPart(message.getMessageID() == null ? "message" : message.getMessageID());
+    }
+
+    private static String idPart(String id) {
         String local = id.replaceAll("^<|>$", "").replaceAll("@.*$", "").replaceAll("[^A-Za-z0-9._-]", "_");
         return local.length() > 64 ? local.substring(0, 64) : local;
     }

@@ -2,6 +2,7 @@ package dev.paperboy.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 
 /**
  * Where finished messages go: an SMTP relay or .eml files. A connection is opened once and reused for many
@@ -10,6 +11,12 @@ import jakarta.mail.internet.MimeMessage;
 public interface Messenger {
 
     Connection open() throws MessagingException;
+
+    /**
+     * Lets go of copies this transport kept of the messages with these Message-IDs, when their recipient asked to
+     * be erased. A relay keeps none of ours; the .eml transport deletes the files.
+     */
+    default void erase(List<String> messageIds) {}
 
     interface Connection extends AutoCloseable {
         /**

@@ -1,6 +1,7 @@
 package dev.paperboy.subscriber;
 
 import dev.paperboy.mail.AccountMail;
+import dev.paperboy.mail.SentCopies;
 import dev.paperboy.subscriber.LinkToken.Purpose;
 import dev.paperboy.web.BadInputException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,12 +25,15 @@ public class SubscriptionService {
     private final AccountMail mail;
     private final PendingSignups pending;
     private final SuppressedAddresses suppressed;
+    private final SentCopies sentCopies;
 
-    SubscriptionService(SignedLinks links, AccountMail mail, PendingSignups pending, SuppressedAddresses suppressed) {
+    SubscriptionService(SignedLinks links, AccountMail mail, PendingSignups pending, SuppressedAddresses suppressed,
+            SentCopies sentCopies) {
         this.links = links;
         this.mail = mail;
         this.pending = pending;
         this.suppressed = suppressed;
+        this.sentCopies = sentCopies;
     }
 
     /** @return how long a confirmation link works, in words, as the emails and pages say it */
@@ -155,7 +159,7 @@ public class SubscriptionService {
 
     /**
      * Deletes the subscriber and, through the schema's cascades, their outbox rows, delivered-paper records and
-     * ratings. Works in any state, from a manage link only: an unsubscribe link, which mail clients and forwards
+     * ratings, and the copies the .eml transport kept of their emails. Works in any state, from a manage link only: an unsubscribe link, which mail clients and forwards
      * expose more, can stop mail but not erase. A suppressed address is kept as a keyed hash, so the next sign-up
      * cannot mail it again. A send run that already claimed their email finds the recipient gone at the
      * hand-over and does not send it.
@@ -166,6 +170,7 @@ public class SubscriptionService {
         if (s.status == SubscriberStatus.SUPPRESSED) {
             suppressed.add(s.email);
         }
+        sentCopies.erase(s.id);
         s.delete();
         LOG.infof("Erased subscriber %d and everything recorded about them, at their request", s.id);
     }

@@ -51,6 +51,20 @@ class FileMessengerTest {
     }
 
     @Test
+    void erasingARecipientDeletesTheirFilesAndNoOneElses() throws Exception {
+        Messenger messenger = new FileMessenger(dir.resolve("outbox"));
+        try (Messenger.Connection c = messenger.open()) {
+            c.send(mime.build(email("gone@example.org"), "<gone-1@papers.example>", true), () -> {});
+            c.send(mime.build(email("gone@example.org"), "<gone-2@papers.example>", true), () -> {});
+            c.send(mime.build(email("stays@example.org"), "<stays-1@papers.example>", true), () -> {});
+        }
+        messenger.erase(List.of("<gone-1@papers.example>", "<gone-2@papers.example>"));
+        List<Path> left = emlFiles();
+        assertEquals(1, left.size());
+        assertTrue(left.get(0).toString().endsWith("-stays-1.eml"));
+    }
+
+    @Test
     void aRefusedHandOverLeavesNoFile() throws Exception {
         Messenger messenger = new FileMessenger(dir.resolve("outbox"));
         try (Messenger.Connection c = messenger.open()) {

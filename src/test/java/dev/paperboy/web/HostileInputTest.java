@@ -86,6 +86,21 @@ class HostileInputTest {
     }
 
     @Test
+    void aBodyPastTheLimitGetsTheJsonErrorToo() throws Exception {
+        // Announced, not sent: the server refuses on the length, and a client still writing would see a reset.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/admin/ingest?date=2025-09-03&format=hf-json HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Bearer " + Api.ADMIN_TOKEN + "\r\n"
+                    + "Content-Type: text/plain\r\nContent-Length: 30000000\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readNBytes(600), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("The request body is too large"), answer);
+        }
+    }
+
+    @Test
     void unknownPathsAndMethodsAreAnsweredInPlainWords() {
         given().get("/api/nothing-here").then().statusCode(404)
                 .body("message", org.hamcrest.Matchers.equalTo("There is nothing at this address."));

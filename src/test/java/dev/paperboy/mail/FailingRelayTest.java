@@ -34,7 +34,15 @@ import org.junit.jupiter.api.Test;
 @TestProfile(FailingRelayTest.Relay.class)
 class FailingRelayTest {
 
-    static final int PORT = 3026;
+    static final int PORT = freePort();
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     public static class Relay implements QuarkusTestProfile {
         @Override

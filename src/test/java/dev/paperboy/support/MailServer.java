@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** A real SMTP server (GreenMail) on port 3025 while a test profile runs; the app sends to it. */
+/** A real SMTP server (GreenMail) on a free port while a test profile runs; the app sends to it. */
 public class MailServer implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;
@@ -20,10 +20,11 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
     @Override
     public synchronized Map<String, String> start() {
         if (greenMail == null) {
-            greenMail = new GreenMail(ServerSetupTest.SMTP);
+            greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
             greenMail.start();
         }
-        return Map.of("paperboy.mail.smtp.host", "127.0.0.1", "paperboy.mail.smtp.port", "3025");
+        return Map.of("paperboy.mail.smtp.host", "127.0.0.1",
+                "paperboy.mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));
     }
 
     /** Quarkus stops test resources when the test profile changes; the next profile starts a fresh server. */

@@ -39,6 +39,7 @@ public class Deliverer {
     private final Throttle throttle;
 
     private final ManagedExecutor background;
+    private final java.util.concurrent.locks.ReentrantLock oneRun = new java.util.concurrent.locks.ReentrantLock();
 
     Deliverer(OutboxStore store, DeliveryComposer digests, AccountMail accounts, MimeFactory mime, Messenger messenger,
             MailConfig config, Event<HardBounce> bounces, ManagedExecutor background) {
@@ -56,7 +57,8 @@ public class Deliverer {
     void onAccountMail(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountMailQueued queued) {
         background.execute(() -> {
             try {
-                drain(queued.key());
+                // One row on one connection, beside any digest run: a confirmation never waits for a bulk send.
+                run(queued.key(), 1);
             } catch (RuntimeException e) {
                 // The row stays due: the scheduled drain tries it again, with the outbox's retry rules.
                 LOG.errorf(e, "Sending account email %s failed; it stays queued", queued.key());
@@ -68,21 +70,44 @@ public class Deliverer {
     @Scheduled(every = "${paperboy.mail.delivery.drain-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void drainDue() {
-        drain(null);
+        // A run is already going (a digest, the daily job): it picks up what is due when it claims.
+        if (oneRun.tryLock()) {
+            try {
+                run(null, workers());
+            } finally {
+                oneRun.unlock();
+            }
+        }
     }
 
     /**
-     * Sends every due row of {@code digestKey} (all digests when null).
+     * Sends every due row of {@code digestKey} (all digests when null). One such run at a time per instance,
+     * whoever starts it (the daily job, an operator, the scheduled drain): a second waits for the first, so an
+     * instance never opens two pools of connections to the relay.
      *
      * @return the number of emails this call handed to the relay and recorded as sent
      */
     public int drain(String digestKey) {
+        oneRun.lock();
+        try {
+            return run(digestKey, workers());
+        } finally {
+            oneRun.unlock();
+        }
+    }
+
+    private int workers() {
+        return config.transport() == MailConfig.Transport.SMTP ? Math.max(1, config.smtp().connections()) : 1;
+    }
+
+    private int run(String digestKey, int workers) {
         int interrupted = store.resolveInterrupted(config.delivery().lease());
         if (interrupted > 0) {
             LOG.warnf("Marked %d interrupted sends as failed (at-most-once rule)", interrupted);
         }
-        composer.startingRun();
-        int workers = config.transport() == MailConfig.Transport.SMTP ? Math.max(1, config.smtp().connections()) : 1;
+        if (digestKey == null || !digestKey.startsWith(AccountMail.KEY_PREFIX)) {
+            composer.startingRun();
+        }
         ClaimedRows claims = new ClaimedRows(store, composer, instance, digestKey, config.delivery());
         HandOverGroups handOvers = new HandOverGroups(store, workers);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "paperboy-send"));

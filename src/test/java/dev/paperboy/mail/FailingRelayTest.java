@@ -36,7 +36,7 @@ class FailingRelayTest {
 
     static final int PORT = freePort();
 
-    private static int freePort() {
+    static int freePort() {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();
         } catch (java.io.IOException e) {

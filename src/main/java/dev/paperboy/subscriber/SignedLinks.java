@@ -55,7 +55,8 @@ public class SignedLinks {
             throw new BadInputException("This link is not valid. Please use the most recent link we emailed you.");
         }
         if (parsed.expiresAtEpochSecond() < Instant.now().getEpochSecond()) {
-            throw new BadInputException("This link has expired. Sign up again on the home page to get a fresh one.");
+            throw new BadInputException("This link has expired. Get a fresh one on the home page, under "
+                    + "\"Already subscribed? Email me a link\".");
         }
         for (LinkToken.Purpose p : allowed) {
             if (p == parsed.purpose()) {

@@ -86,6 +86,24 @@ public class SubscriberPages {
                 .orElseGet(() -> Templates.alreadyConfirmed(token));
     }
 
+    /**
+     * Emails a fresh manage link to an address that has a subscription. The answer is the same whether or not
+     * it has one, and the account-email limit applies per address, so the form reveals nothing and bombs no one.
+     */
+    @POST
+    @Path("manage-link/by-address")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response emailManageLinkTo(@FormParam("email") String email, @FormParam(CsrfGuard.FIELD) String csrfField,
+            @CookieParam(CsrfGuard.COOKIE) String csrfCookie) {
+        try {
+            csrf.verify(csrfField, csrfCookie);
+            subscriptions.emailManageLink(EmailAddress.parse(email));
+        } catch (BadInputException e) {
+            return signupPage(Response.Status.BAD_REQUEST, "", "", e.getMessage());
+        }
+        return Response.ok(Templates.linkSent()).build();
+    }
+
     /** Emails the subscriber a fresh manage link; the page never shows one. */
     @POST
     @Path("manage-link")

@@ -127,6 +127,18 @@ public class SubscriptionService {
     }
 
     /**
+     * Emails a fresh manage link to {@code email} if it has a subscription that is not suppressed, within the
+     * account-email limit; otherwise does nothing, and the caller answers the same either way.
+     */
+    public void emailManageLink(EmailAddress email) {
+        OffsetDateTime now = OffsetDateTime.now();
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.findByEmail(email.value())
+                .map(s -> Subscriber.<Subscriber>findById(s.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .filter(s -> s.status != SubscriberStatus.SUPPRESSED && AccountMailLimit.take(s, now))
+                .ifPresent(this::queueManageLink));
+    }
+
+    /**
      * Emails a fresh manage link to the subscriber a link belongs to, within the account-email limit; the page
      * that asks never shows one itself.
      */
@@ -180,7 +192,8 @@ public class SubscriptionService {
     public Subscriber forManaging(String token) {
         Subscriber s = subscriber(links.verify(token, Purpose.MANAGE));
         if (!s.isConfirmed()) {
-            throw new BadInputException("This subscription is not active. Sign up again on the home page.");
+            throw new BadInputException("This subscription is not active. To start it again, sign up on "
+                    + "the home page with the same address; to manage or delete it, ask there for a fresh link.");
         }
         return s;
     }

@@ -175,6 +175,24 @@ class SubscriptionSecurityTest {
         assertEquals(before, Subscribers.count(), "no row for an address that can never be mailed");
     }
 
+    @Test
+    void theHomePageSendsAManageLinkWithoutTellingWhoIsSubscribed() {
+        String member = "member-" + UUID.randomUUID() + "@example.org";
+        String stranger = "stranger-" + UUID.randomUUID() + "@example.org";
+        Flows.subscribeAndConfirm(member, "GNN");
+        Subscribers.tenMinutesPass(member);
+        String forMember = Api.askForManageLink(member).then().statusCode(200).extract().asString();
+        String forStranger = Api.askForManageLink(stranger).then().statusCode(200).extract().asString();
+        assertEquals(forMember.replaceAll("\\s+", " "), forStranger.replaceAll("\\s+", " "), "the same answer either way");
+        assertEquals(1, MailServer.messagesTo(member, "Your Paperboy subscription").size());
+        assertEquals(0, MailServer.messagesTo(stranger).size());
+        assertEquals(null, Subscribers.status(stranger), "asking creates nothing");
+
+        Api.askForManageLink(member).then().statusCode(200);
+        assertEquals(1, MailServer.messagesTo(member, "Your Paperboy subscription").size(), "one per 10 minutes");
+        Api.askForManageLink("not an address").then().statusCode(400).body(containsString("not a valid email address"));
+    }
+
     private static String confirmToken(String email, int index) {
         List<MimeMessage> confirmations = MailServer.messagesTo(email, "Confirm");
         return Mails.token(Mails.link(confirmations.get(index), "/confirm?t="));

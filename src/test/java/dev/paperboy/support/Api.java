@@ -49,6 +49,15 @@ public final class Api {
                 .post("/subscribe");
     }
 
+    /** Asks the home page's "Already subscribed?" form for a manage link, as a browser would. */
+    public static Response askForManageLink(String email) {
+        Response form = given().get("/");
+        String csrf = field(form.asString(), "csrf");
+        return given().cookie("pb_csrf", form.getCookie("pb_csrf"))
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("email", email).formParam("csrf", csrf).post("/manage-link/by-address");
+    }
+
     public static String field(String html, String name) {
         Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\"").matcher(html);
         if (!m.find()) {

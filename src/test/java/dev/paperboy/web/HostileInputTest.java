@@ -43,6 +43,8 @@ class HostileInputTest {
             new Call("erase", v -> form().formParam("t", v).formParam("confirm", v).post("/erase")),
             new Call("feedback", v -> form().formParam("t", v).post("/feedback")),
             new Call("manage link", v -> form().formParam("t", v).post("/manage-link")),
+            new Call("manage link by address", v -> form().formParam("email", v).formParam("csrf", v)
+                    .post("/manage-link/by-address")),
             new Call("preview keywords", v -> given().queryParam("keywords", v).get("/api/preview")),
             new Call("preview date", v -> given().queryParam("keywords", "GNN").queryParam("date", v).get("/api/preview")),
             new Call("preview limit", v -> given().queryParam("keywords", "GNN").queryParam("limit", v).get("/api/preview")),

@@ -32,16 +32,27 @@ public class FeedbackService {
         return kind(links.verify(token, Purpose.MORE_LIKE, Purpose.LESS_LIKE));
     }
 
+    /**
+     * What a rating did.
+     *
+     * @param paperTitle the paper rated
+     * @param previous the rating it replaced, or null if there was none
+     */
+    public record Recorded(Kind kind, String paperTitle, Kind previous) {
+
+        /** @return whether this rating reversed an earlier, opposite one */
+        public boolean changed() {
+            return previous != null && previous != kind;
+        }
+    }
+
     @Transactional
-    public Kind record(String token) {
+    public Recorded record(String token) {
         LinkToken t = links.verify(token, Purpose.MORE_LIKE, Purpose.LESS_LIKE);
         Kind kind = kind(t);
-        boolean exists = em.createNativeQuery("select count(*) from paper where id = ?1").setParameter(1, t.detailId())
-                .getSingleResult() instanceof Number n && n.longValue() > 0;
-        if (!exists) {
-            throw new BadInputException("This paper is no longer in the archive.");
-        }
+        String title = paperTitle(t.detailId());
         SubscriptionService.subscriber(t);
+        Kind previous = previousRating(t);
         int updated = em.createNativeQuery(
                 "update feedback set kind = ?3, created_at = ?4 where subscriber_id = ?1 and paper_id = ?2")
                 .setParameter(1, t.subscriberId()).setParameter(2, t.detailId()).setParameter(3, kind.name())
@@ -53,7 +64,35 @@ public class FeedbackService {
                     .setParameter(1, t.subscriberId()).setParameter(2, t.detailId()).setParameter(3, kind.name())
                     .setParameter(4, OffsetDateTime.now()).executeUpdate();
         }
-        return kind;
+        return new Recorded(kind, title, previous);
+    }
+
+    /** Takes back the rating a feedback link made; the same link allows it. @return the paper's title */
+    @Transactional
+    public String undo(String token) {
+        LinkToken t = links.verify(token, Purpose.MORE_LIKE, Purpose.LESS_LIKE);
+        String title = paperTitle(t.detailId());
+        SubscriptionService.subscriber(t);
+        em.createNativeQuery("delete from feedback where subscriber_id = ?1 and paper_id = ?2")
+                .setParameter(1, t.subscriberId()).setParameter(2, t.detailId()).executeUpdate();
+        return title;
+    }
+
+    @SuppressWarnings("unchecked")
+    private String paperTitle(long paperId) {
+        List<String> titles = em.createNativeQuery("select title from paper where id = ?1").setParameter(1, paperId)
+                .getResultList();
+        if (titles.isEmpty()) {
+            throw new BadInputException("This paper is no longer in the archive.");
+        }
+        return titles.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Kind previousRating(LinkToken t) {
+        List<String> kinds = em.createNativeQuery("select kind from feedback where subscriber_id = ?1 and paper_id = ?2")
+                .setParameter(1, t.subscriberId()).setParameter(2, t.detailId()).getResultList();
+        return kinds.isEmpty() ? null : Kind.valueOf(kinds.get(0));
     }
 
     /** A recorded rating. */

@@ -39,7 +39,8 @@ public class SubscriberPages {
         static native TemplateInstance unsubscribed(String token, boolean manage);
         static native TemplateInstance erased();
         static native TemplateInstance feedback(String token, String kind);
-        static native TemplateInstance feedbackRecorded(String kind);
+        static native TemplateInstance feedbackRecorded(String token, FeedbackService.Recorded recorded);
+        static native TemplateInstance feedbackUndone(String paperTitle);
     }
 
     private final SubscriptionService subscriptions;
@@ -181,7 +182,15 @@ public class SubscriberPages {
     @Path("feedback")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance recordFeedback(@FormParam("t") String token) {
-        return Templates.feedbackRecorded(feedback.record(token).name());
+        return Templates.feedbackRecorded(token, feedback.record(token));
+    }
+
+    /** Takes a rating back, from the page that recorded it. */
+    @POST
+    @Path("feedback/undo")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance undoFeedback(@FormParam("t") String token) {
+        return Templates.feedbackUndone(feedback.undo(token));
     }
 
     private Response signupPage(Response.Status status, String email, String keywords, String error) {

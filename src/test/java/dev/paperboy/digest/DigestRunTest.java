@@ -135,10 +135,31 @@ class DigestRunTest {
         given().get(more).then().statusCode(200).body(containsString("More papers like this one?"));
         assertTrue(feedback.ratingsOf(List.of(id), 10).isEmpty(), "a GET records nothing");
         given().contentType(ContentType.URLENC).formParam("t", Mails.token(more)).post("/feedback")
-                .then().statusCode(200).body(containsString("Got it"));
+                .then().statusCode(200).body(containsString("Got it"))
+                .body(containsString("You'll see more papers like"))
+                .body(org.hamcrest.Matchers.not(containsString("that is now changed")));
         List<FeedbackService.Rating> ratings = feedback.ratingsOf(List.of(id), 10).get(id);
         assertEquals(1, ratings.size());
         assertTrue(ratings.get(0).liked());
+
+        // "Fewer" on the same paper says it changed the rating, names the paper, and can be undone.
+        String less = fewerLinkOfFirstPaper(digest);
+        String page = given().contentType(ContentType.URLENC).formParam("t", less).post("/feedback")
+                .then().statusCode(200).body(containsString("You'll see fewer papers like"))
+                .body(containsString("that is now changed")).extract().asString();
+        assertTrue(page.contains("id=\"rated-paper\">"), "the page names the paper");
+        assertFalse(feedback.ratingsOf(List.of(id), 10).get(id).get(0).liked());
+        given().contentType(ContentType.URLENC).formParam("t", less).post("/feedback/undo")
+                .then().statusCode(200).body(containsString("no longer shapes your digests"));
+        assertTrue(feedback.ratingsOf(List.of(id), 10).isEmpty(), "undone");
+    }
+
+    /** @return the token of the first paper's "Fewer like this" link, the second feedback link of the email */
+    private static String fewerLinkOfFirstPaper(MimeMessage digest) {
+        Matcher m = Pattern.compile("Fewer like this: https?://[^/\\s]+/feedback\\?t=(\\S+)")
+                .matcher(Mails.part(digest, "text/plain"));
+        assertTrue(m.find());
+        return m.group(1);
     }
 
     @Inject

@@ -34,9 +34,9 @@ public class SubscriberPages {
         static native TemplateInstance alreadyConfirmed(String token);
         static native TemplateInstance linkSent();
         static native TemplateInstance manage(String token, String email, String keywords, String minStrength,
-                String saved, String error);
+                String saved, String error, String eraseError);
         static native TemplateInstance unsubscribe(String token);
-        static native TemplateInstance unsubscribed(String token, boolean manage);
+        static native TemplateInstance unsubscribed(String token, boolean manage, String eraseError);
         static native TemplateInstance erased();
         static native TemplateInstance feedback(String token, String kind);
         static native TemplateInstance feedbackRecorded(String token, FeedbackService.Recorded recorded);
@@ -118,7 +118,7 @@ public class SubscriberPages {
     @Path("manage")
     public TemplateInstance managePage(@QueryParam("t") String token) {
         Subscriber s = subscriptions.forManaging(token);
-        return Templates.manage(token, s.email, s.keywords, strength(s.minStrength), null, null);
+        return Templates.manage(token, s.email, s.keywords, strength(s.minStrength), null, null, null);
     }
 
     @POST
@@ -129,10 +129,10 @@ public class SubscriberPages {
         Subscriber current = subscriptions.forManaging(token);
         try {
             Subscriber s = subscriptions.updatePreferences(token, Keywords.parse(keywords), NumberParams.fractionOrNull("Minimum strength", minStrength));
-            return Response.ok(Templates.manage(token, s.email, s.keywords, strength(s.minStrength), "Saved.", null)).build();
+            return Response.ok(Templates.manage(token, s.email, s.keywords, strength(s.minStrength), "Saved.", null, null)).build();
         } catch (BadInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.manage(token, current.email, keywords, minStrength, null, e.getMessage())).build();
+                    .entity(Templates.manage(token, current.email, keywords, minStrength, null, e.getMessage(), null)).build();
         }
     }
 
@@ -149,7 +149,7 @@ public class SubscriberPages {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     public TemplateInstance unsubscribe(@QueryParam("t") String queryToken, @FormParam("t") String formToken) {
         String token = queryToken != null ? queryToken : formToken;
-        return Templates.unsubscribed(token, subscriptions.unsubscribe(token) == LinkToken.Purpose.MANAGE);
+        return Templates.unsubscribed(token, subscriptions.unsubscribe(token) == LinkToken.Purpose.MANAGE, null);
     }
 
     /** One-click clients that send another body type, or none. */
@@ -157,19 +157,26 @@ public class SubscriberPages {
     @Path("unsubscribe")
     @Consumes(MediaType.WILDCARD)
     public TemplateInstance unsubscribeAnyBody(@QueryParam("t") String token) {
-        return Templates.unsubscribed(token, subscriptions.unsubscribe(token) == LinkToken.Purpose.MANAGE);
+        return Templates.unsubscribed(token, subscriptions.unsubscribe(token) == LinkToken.Purpose.MANAGE, null);
     }
 
     /** Deletes everything held about the subscriber. The ticked box makes the one irreversible action deliberate. */
     @POST
     @Path("erase")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance erase(@FormParam("t") String token, @FormParam("confirm") String confirm) {
+    public Response erase(@FormParam("t") String token, @FormParam("confirm") String confirm) {
         if (!"yes".equals(confirm)) {
-            throw new BadInputException("Tick \"I understand\" to delete your data. Nothing was deleted.");
+            // The same page again, the error beside the box: nothing is lost and the next click can succeed.
+            subscriptions.checkLink(token, LinkToken.Purpose.MANAGE);
+            String error = "Tick \"I understand\" to delete your data. Nothing was deleted.";
+            Subscriber s = subscriptions.subscriberOf(token);
+            TemplateInstance page = s.isConfirmed()
+                    ? Templates.manage(token, s.email, s.keywords, strength(s.minStrength), null, null, error)
+                    : Templates.unsubscribed(token, true, error);
+            return Response.status(Response.Status.BAD_REQUEST).entity(page).build();
         }
         subscriptions.erase(token);
-        return Templates.erased();
+        return Response.ok(Templates.erased()).build();
     }
 
     @GET

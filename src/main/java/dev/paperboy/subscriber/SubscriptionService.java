@@ -187,6 +187,12 @@ public class SubscriptionService {
         LOG.infof("Erased subscriber %d and everything recorded about them, at their request", s.id);
     }
 
+    /** @return the subscriber a manage link belongs to, in any state */
+    @Transactional
+    public Subscriber subscriberOf(String token) {
+        return subscriber(links.verify(token, Purpose.MANAGE));
+    }
+
     /** @return the confirmed subscriber a manage link belongs to */
     @Transactional
     public Subscriber forManaging(String token) {

@@ -116,7 +116,9 @@ class SubscriberPagesTest {
         long id = QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail(email).orElseThrow().id);
         assertTrue(outbox.enqueue(id, "erase-test", "[]"));
 
-        erase(t, null).then().statusCode(400).body(containsString("Nothing was deleted"));
+        erase(t, null).then().statusCode(400).body(containsString("Nothing was deleted"))
+                .body(containsString("id=\"erase-error\"")).body(containsString("aria-invalid=\"true\""))
+                .body(containsString("Your topics"));
         erase(t.substring(0, t.length() - 2) + "AA", "yes").then().statusCode(400);
         assertEquals(SubscriberStatus.CONFIRMED, Subscribers.status(email));
 

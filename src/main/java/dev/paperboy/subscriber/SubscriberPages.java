@@ -38,6 +38,7 @@ public class SubscriberPages {
         static native TemplateInstance unsubscribe(String token);
         static native TemplateInstance unsubscribed(String token, boolean manage, String eraseError);
         static native TemplateInstance erased();
+        static native TemplateInstance privacy();
         static native TemplateInstance feedback(String token, String kind);
         static native TemplateInstance feedbackRecorded(String token, FeedbackService.Recorded recorded);
         static native TemplateInstance feedbackUndone(String paperTitle);
@@ -51,6 +52,13 @@ public class SubscriberPages {
         this.subscriptions = subscriptions;
         this.feedback = feedback;
         this.csrf = csrf;
+    }
+
+    /** What Paperboy stores about a subscriber and for how long. */
+    @GET
+    @Path("privacy")
+    public TemplateInstance privacy() {
+        return Templates.privacy();
     }
 
     @GET

@@ -196,6 +196,16 @@ class SubscriberPagesTest {
     }
 
     @Test
+    void theBasicsAreThere() {
+        given().get("/privacy").then().statusCode(200).body(containsString("What we store, and for how long"))
+                .body(containsString("Delete my data"));
+        given().get("/").then().statusCode(200).body(containsString("href=\"/privacy\""))
+                .body(containsString("rel=\"icon\" href=\"/favicon.svg\""));
+        given().get("/favicon.svg").then().statusCode(200).contentType(containsString("svg"));
+        given().get("/robots.txt").then().statusCode(200).body(containsString("Disallow: /"));
+    }
+
+    @Test
     void aFeedbackPageRecordsNothingWithoutAClick() {
         // No script submits the form: a scanner that runs JavaScript records nothing either.
         given().get("/js/feedback.js").then().statusCode(404);

@@ -31,13 +31,14 @@ public class OutboxStore {
     static final String INTERRUPTED = "interrupted after hand-over to the relay; not retried, so it is never sent twice";
 
     /**
-     * The row's recipient is subscribed (with a leading space, to follow "and" or "not"). Recipients are read
-     * when a batch is claimed; someone who unsubscribes while the batch is being sent must still get nothing, so
-     * the hand-over checks again, at the last moment it can. A scalar subquery, so one primary-key probe per row
-     * whatever the group's size: as EXISTS or IN, PostgreSQL may turn it into a join that hashes every
+     * The row's recipient may be mailed (with a leading space, to follow "and" or "not"): subscribed for a digest,
+     * neither suppressed nor erased for an account email (a confirmation goes to a pending subscriber).
+     * Recipients are read when a batch is claimed; someone who unsubscribes while the batch is being sent must
+     * still get nothing, so the hand-over checks again, at the last moment it can. A scalar subquery, so one
+     * primary-key probe per row whatever the group's size: as EXISTS or IN, PostgreSQL may turn it into a join that hashes every
      * subscriber per statement (measured: 133 instead of 450 digests/s).
      */
-    private static final String RECIPIENT_CONFIRMED =
+    private static final String RECIPIENT_MAILABLE =
             " (case when outbox.digest_key like '" + AccountMail.KEY_PREFIX + "%'"
             // Account emails (a confirmation, a manage link) go to anyone not suppressed and not erased.
             + " then coalesce((select s.status from subscriber s where s.id = outbox.subscriber_id), 'GONE')"
@@ -263,7 +264,7 @@ public class OutboxStore {
             update outbox set state = 'SENDING'
             where outbox.id = any(?::bigint[]) and outbox.claim_token = (
               select h.token from unnest(?::bigint[], ?::text[]) as h(id, token) where h.id = outbox.id and outbox.state = 'PENDING') and"""
-            + RECIPIENT_CONFIRMED + " returning outbox.id";
+            + RECIPIENT_MAILABLE + " returning outbox.id";
 
     /** Other databases: the same decisions as two JDBC batches in one transaction. */
     private static boolean[] handOverInBatches(Connection c, List<HandOver> group) throws SQLException {
@@ -302,7 +303,7 @@ public class OutboxStore {
             "update outbox set state = 'SENT', sent_at = ?, message_id = ?, last_error = null where id = ?";
     private static final String MARK_SENDING =
             "update outbox set state = 'SENDING' where id = ? and state = 'PENDING' and claim_token = ? and"
-                    + RECIPIENT_CONFIRMED;
+                    + RECIPIENT_MAILABLE;
 
     private static void setSent(PreparedStatement ps, Accepted accepted) throws SQLException {
         ps.setObject(1, accepted.at());
@@ -355,7 +356,7 @@ public class OutboxStore {
     public boolean failIfUnsubscribed(long id, String claimToken) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 update outbox set state = 'FAILED', last_error = ?3, claimed_by = null, claimed_at = null, claim_token = null
-                where id = ?1 and claim_token = ?2 and state = 'PENDING' and not""" + RECIPIENT_CONFIRMED)
+                where id = ?1 and claim_token = ?2 and state = 'PENDING' and not""" + RECIPIENT_MAILABLE)
                 .setParameter(1, id).setParameter(2, claimToken).setParameter(3, NO_LONGER_SUBSCRIBED)
                 .executeUpdate() == 1);
     }

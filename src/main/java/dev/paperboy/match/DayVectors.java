@@ -20,18 +20,19 @@ final class DayVectors {
 
     /** @param docs the day's papers as top-level doc ids, in ordinal order */
     DayVectors(IndexReader reader, int[] docs) {
-        this.vectors = read(reader, docs, PaperFields.VECTOR);
-    }
-
-    private static float[][] read(IndexReader reader, int[] docs, String field) {
-        float[][] vectors = new float[docs.length][];
+        this.vectors = new float[docs.length][];
         List<LeafReaderContext> leaves = reader.leaves();
         try {
+            LeafReaderContext leaf = null;
+            FloatVectorValues values = null;
             for (int o = 0; o < docs.length; o++) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[o], leaves));
-                FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
+                LeafReaderContext next = leaves.get(ReaderUtil.subIndex(docs[o], leaves));
+                if (next != leaf) {
+                    // Docs ascend, so one iterator per leaf serves all its papers, moving forward only.
+                    leaf = next;
+                    values = leaf.reader().getFloatVectorValues(PaperFields.VECTOR);
+                }
                 int doc = docs[o] - leaf.docBase;
-                // Docs ascend within a leaf, so each leaf's iterator only moves forward.
                 if (values != null && values.advance(doc) == doc) {
                     vectors[o] = values.vectorValue().clone();
                 }
@@ -39,7 +40,6 @@ final class DayVectors {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return vectors;
     }
 
     /** @return the cosine of {@code unit} with each paper's embedding, 0 for a paper that has none */

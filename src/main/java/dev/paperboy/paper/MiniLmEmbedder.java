@@ -4,6 +4,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * The quantized all-MiniLM-L6-v2 sentence encoder, shipped inside its Maven artifact and run in the JVM by ONNX
@@ -21,7 +22,9 @@ public final class MiniLmEmbedder implements TextEmbedder {
     @Override
     public List<float[]> embed(List<String> texts) {
         return encoder().embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
-                .map(e -> unit(e.vector())).toList();
+                // The model already normalizes; this guards the dot product against rounding and a future model
+                // that does not (a zero vector stays zero).
+                .map(e -> VectorUtil.l2normalize(e.vector(), false)).toList();
     }
 
     private EmbeddingModel encoder() {
@@ -35,19 +38,5 @@ public final class MiniLmEmbedder implements TextEmbedder {
             }
         }
         return m;
-    }
-
-    /** The model already normalizes; this guards the dot product against rounding and a future model that does not. */
-    private static float[] unit(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float scale = norm == 0 ? 0f : (float) (1 / Math.sqrt(norm));
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * scale;
-        }
-        return out;
     }
 }

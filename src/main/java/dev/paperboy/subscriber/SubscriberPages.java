@@ -175,7 +175,6 @@ public class SubscriberPages {
     public Response erase(@FormParam("t") String token, @FormParam("confirm") String confirm) {
         if (!"yes".equals(confirm)) {
             // The same page again, the error beside the box: nothing is lost and the next click can succeed.
-            subscriptions.checkLink(token, LinkToken.Purpose.MANAGE);
             String error = "Tick \"I understand\" to delete your data. Nothing was deleted.";
             Subscriber s = subscriptions.subscriberOf(token);
             TemplateInstance page = s.isConfirmed()

@@ -132,8 +132,7 @@ public class SubscriptionService {
      */
     public void emailManageLink(EmailAddress email) {
         OffsetDateTime now = OffsetDateTime.now();
-        QuarkusTransaction.requiringNew().run(() -> Subscriber.findByEmail(email.value())
-                .map(s -> Subscriber.<Subscriber>findById(s.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+        QuarkusTransaction.requiringNew().run(() -> Optional.ofNullable(Subscriber.lockedByEmail(email.value()))
                 .filter(s -> s.status != SubscriberStatus.SUPPRESSED && AccountMailLimit.take(s, now))
                 .ifPresent(this::queueManageLink));
     }

@@ -112,7 +112,7 @@ public class ErrorMappers {
      */
     private static String firstLine(String message) {
         String line = message == null ? "" : message.lines().findFirst().orElse("");
-        line = line.replaceAll("\\s*\\([^)]*(Feature|JsonReadFeature|StreamReadFeature)[^)]*\\)", "").strip();
+        line = line.replaceAll("\\s*\\([^)]*Feature[^)]*\\)", "").strip();
         String clean = line.replaceAll("\\p{Cntrl}", "?");
         return clean.length() > 160 ? clean.substring(0, 160) + "…" : clean;
     }

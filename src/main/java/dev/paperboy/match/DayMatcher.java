@@ -266,7 +266,7 @@ public final class DayMatcher implements AutoCloseable {
             for (int i = 0; i < ordinals.length; i++) {
                 evidence[i] = score[ordinals[i]];
             }
-            return new KeywordHits(kq, ordinals, evidence, new boolean[ordinals.length]);
+            return new KeywordHits(kq, ordinals, evidence, new int[0]);
         });
     }
 

@@ -78,11 +78,10 @@ final class KeywordScorer {
         float[] evidence = evidence(s);
         int[] kept = kept(evidence);
         float[] values = new float[kept.length];
-        boolean[] phrase = new boolean[kept.length];
         for (int i = 0; i < kept.length; i++) {
             values[i] = evidence[kept[i]];
-            phrase[i] = s.phrase()[kept[i]] > 0;
         }
+        int[] phrase = java.util.stream.IntStream.range(0, papers).filter(o -> s.phrase()[o] > 0).toArray();
         return new KeywordHits(kq, kept, values, phrase);
     }
 

@@ -12,7 +12,7 @@ where exists (
             and o.id < subscriber.id)));
 update subscriber set email = lower(email) where email <> lower(email);
 
--- Links issued before this instant (epoch seconds) no longer work: a state change that should revoke older
+-- Links issued before this instant (epoch milliseconds) no longer work: a state change that should revoke older
 -- links (a new subscription after an unsubscribe) moves it forward.
 alter table subscriber add column links_valid_from bigint not null default 0;
 

@@ -5,16 +5,16 @@ package dev.paperboy.subscriber;
  * unless the subscriber's links were revoked after it was issued.
  *
  * @param detailId the paper of a feedback link, the pending sign-up of a confirmation link, else 0
- * @param issuedAtEpochSecond when it was signed; 0 for links signed before this was recorded
+ * @param issuedAtEpochMilli when it was signed; 0 for links signed before this was recorded
  */
 public record LinkToken(Purpose purpose, long subscriberId, long detailId, long expiresAtEpochSecond,
-        long issuedAtEpochSecond) {
+        long issuedAtEpochMilli) {
 
     public enum Purpose { CONFIRM, MANAGE, UNSUBSCRIBE, MORE_LIKE, LESS_LIKE }
 
     String payload() {
         return purpose.name() + "|" + subscriberId + "|" + detailId + "|" + expiresAtEpochSecond + "|"
-                + issuedAtEpochSecond;
+                + issuedAtEpochMilli;
     }
 
     static LinkToken ofPayload(String payload) {

@@ -35,7 +35,7 @@ public class SignedLinks {
     public String token(LinkToken.Purpose purpose, long subscriberId, long detailId) {
         Instant now = Instant.now();
         long expires = now.plus(ttl(purpose)).getEpochSecond();
-        String payload = ENC.encodeToString(new LinkToken(purpose, subscriberId, detailId, expires, now.getEpochSecond())
+        String payload = ENC.encodeToString(new LinkToken(purpose, subscriberId, detailId, expires, now.toEpochMilli())
                 .payload().getBytes(StandardCharsets.US_ASCII));
         return payload + "." + ENC.encodeToString(key.sign(payload.getBytes(StandardCharsets.US_ASCII)));
     }

@@ -45,7 +45,7 @@ public class Subscriber extends PanacheEntityBase {
     @Column(name = "unsubscribed_at")
     public OffsetDateTime unsubscribedAt;
 
-    /** Links signed before this (epoch seconds) no longer work. */
+    /** Links signed before this (epoch milliseconds) no longer work. */
     @Column(name = "links_valid_from")
     public long linksValidFrom;
 
@@ -86,13 +86,16 @@ public class Subscriber extends PanacheEntityBase {
         return status == SubscriberStatus.CONFIRMED;
     }
 
-    /** @return whether a link signed at {@code issuedAtEpochSecond} still speaks for this subscriber */
+    /** @return whether {@code token}, by when it was signed, still speaks for this subscriber */
     boolean accepts(LinkToken token) {
-        return token.issuedAtEpochSecond() >= linksValidFrom;
+        return token.issuedAtEpochMilli() >= linksValidFrom;
     }
 
-    /** Makes every link signed until now stop working; links signed from the next second on work. */
+    /**
+     * Makes every link signed before {@code now} stop working. Kept to the millisecond: the page that revokes
+     * hands out a fresh link at once, and a link signed moments before must already be dead.
+     */
     void revokeLinks(OffsetDateTime now) {
-        linksValidFrom = now.toEpochSecond() + 1;
+        linksValidFrom = now.toInstant().toEpochMilli();
     }
 }

@@ -79,8 +79,11 @@ class SubscriptionSecurityTest {
         assertEquals(SubscriberStatus.UNSUBSCRIBED, Subscribers.status(email));
         assertEquals("GNN", keywords(email));
 
-        confirm(confirmTokenFor(email, "new topic")).then().statusCode(200);
+        String page = confirm(confirmTokenFor(email, "new topic")).then().statusCode(200).extract().asString();
         assertEquals(SubscriberStatus.CONFIRMED, Subscribers.status(email));
+        java.util.regex.Matcher fresh = java.util.regex.Pattern.compile("/manage\\?t=([^\"]+)").matcher(page);
+        assertTrue(fresh.find(), "the confirmed page shows the new subscription's manage link once");
+        given().get("/manage?t=" + fresh.group(1)).then().statusCode(200).body(containsString("new topic"));
         assertEquals("new topic", keywords(email));
         // The new subscription revokes the links of the old one.
         given().get("/manage?t=" + manage).then().statusCode(400).body(containsString("no longer valid"));

@@ -55,8 +55,13 @@ public class SubscriptionService {
 
     /** Decides and queues the account email, if any, in the sign-up's transaction: it is sent once that commits. */
     private void signUp(EmailAddress email, Keywords keywords, OffsetDateTime now) {
+        // An address erased while suppressed is not stored again, let alone mailed.
+        if (suppressed.contains(email.value())) {
+            LOG.infof("Sign-up for suppressed address %s ignored", EmailAddress.masked(email.value()));
+            return;
+        }
         Subscriber s = lockedOrNew(email, keywords, now);
-        if (s.status == SubscriberStatus.SUPPRESSED || suppressed.contains(s.email)) {
+        if (s.status == SubscriberStatus.SUPPRESSED) {
             LOG.infof("Sign-up for suppressed address %s ignored", EmailAddress.masked(s.email));
             return;
         }

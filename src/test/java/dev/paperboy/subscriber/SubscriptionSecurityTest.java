@@ -166,6 +166,7 @@ class SubscriptionSecurityTest {
 
         Api.signUpWithForm(email, "GNN").then().statusCode(200).body(containsString("Check your inbox"));
         assertEquals(before, MailServer.messagesTo(email).size(), "nothing is sent to an erased, suppressed address");
+        assertEquals(null, Subscribers.status(email), "nor is the address stored again");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.paperboy.admin;
 
 import dev.paperboy.digest.DigestRun;
+import dev.paperboy.digest.DigestScheduler;
 import dev.paperboy.ingest.ArxivFeedClient;
 import dev.paperboy.ingest.DigestFormat;
 import dev.paperboy.ingest.HfDailyPapersClient;
@@ -8,6 +9,7 @@ import dev.paperboy.ingest.IngestService;
 import dev.paperboy.ingest.ParsedPaper;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,8 +17,9 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The daily run: fetch today's papers, then score and send. Each step is idempotent, so a run that crashed
- * or ran twice (two instances) finishes the job without duplicates.
+ * The daily run: fetch today's papers, then send the digests whose delivery time has come; the scheduler sends the
+ * rest at each subscriber's hour ({@link DigestScheduler}). Each step is idempotent, so a run that crashed or ran
+ * twice (two instances) finishes the job without duplicates.
  */
 @ApplicationScoped
 public class DailyJob {
@@ -28,8 +31,11 @@ public class DailyJob {
     private final ArxivFeedClient arxiv;
     private final IngestService ingest;
     private final DigestRun digest;
+    private final DigestScheduler scheduler;
 
-    DailyJob(ScheduleConfig config, HfDailyPapersClient hf, ArxivFeedClient arxiv, IngestService ingest, DigestRun digest) {
+    DailyJob(ScheduleConfig config, HfDailyPapersClient hf, ArxivFeedClient arxiv, IngestService ingest, DigestRun digest,
+            DigestScheduler scheduler) {
+        this.scheduler = scheduler;
         this.config = config;
         this.hf = hf;
         this.arxiv = arxiv;
@@ -40,18 +46,23 @@ public class DailyJob {
     @Scheduled(identity = "daily-digest", cron = "${paperboy.schedule.cron}", timeZone = "${paperboy.schedule.time-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        run(LocalDate.now(ZoneId.of(config.timeZone())));
+        fetchAll(LocalDate.now(ZoneId.of(config.timeZone())));
+        scheduler.tick(Instant.now());
     }
 
-    /** Runs the day's job now; operators may call it for a given date. */
+    /** Fetches the day's papers and sends that day's digest to every daily subscriber now, whatever their hour. */
     public DigestRun.SendReport run(LocalDate date) {
+        fetchAll(date);
+        return digest.send(date);
+    }
+
+    private void fetchAll(LocalDate date) {
         if (config.fetchHf()) {
             fetch(date, DigestFormat.HF_JSON, () -> hf.fetch(date));
         }
         if (arxiv.configured()) {
             fetch(date, DigestFormat.ARXIV_ATOM, arxiv::fetch);
         }
-        return digest.send(date);
     }
 
     private void fetch(LocalDate date, DigestFormat format, Supplier<List<ParsedPaper>> source) {

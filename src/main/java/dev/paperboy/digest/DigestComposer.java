@@ -70,14 +70,18 @@ public class DigestComposer implements DeliveryComposer {
         if (recipient == null || !recipient.confirmed()) {
             return Optional.empty();
         }
-        DigestView view = view(recipient.id(), recipient.keywords().positive(), LocalDate.parse(entry.digestKey),
+        if (entry.periodEnd == null) {
+            throw new IllegalStateException("digest row " + entry.id + " names no paper days");
+        }
+        DigestView view = view(recipient.id(), recipient.keywords().positive(), entry.periodStart, entry.periodEnd,
                 DigestPayload.read(entry.matches));
         return Optional.of(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, recipient.email(), view.subject(),
                 Templates.emailText(view).render(), Templates.emailHtml(view).render(), view.unsubscribeUrl()));
     }
 
     /** Builds what the templates show of one digest. */
-    private DigestView view(long subscriberId, List<String> keywords, LocalDate date, List<PickedPaper> picked) {
+    private DigestView view(long subscriberId, List<String> keywords, LocalDate first, LocalDate last,
+            List<PickedPaper> picked) {
         List<DigestView.PaperView> views = new ArrayList<>();
         for (PickedPaper p : picked) {
             PaperHeadings.Rendered heading = headings.of(p.paperId());
@@ -90,10 +94,14 @@ public class DigestComposer implements DeliveryComposer {
         }
         List<String> topics = DigestText.topics(picked.stream()
                 .map(p -> p.keywords().isEmpty() ? p.related() : p.keywords()).toList());
-        String subject = DigestText.subject(views.size(), topics, date);
+        String days = DigestText.daysLabel(first, last);
+        String subject = DigestText.subject(views.size(), topics, days);
         String preheader = views.isEmpty() ? "" : "Top match: " + views.get(0).title();
-        return new DigestView(subject, preheader, DigestText.dateLabel(date), views, keywords,
+        // "this week" for a week's digest, "these days" for one that caught up on several.
+        String span = first.equals(last) ? "today" : first.plusDays(6).equals(last) ? "this week" : "these days";
+        return new DigestView(subject, preheader, days, span, views, keywords,
                 links.url("/manage", Purpose.MANAGE, subscriberId, 0),
-                links.url("/unsubscribe", Purpose.UNSUBSCRIBE, subscriberId, 0), mail.postalAddress());
+                links.url("/unsubscribe", Purpose.UNSUBSCRIBE, subscriberId, 0),
+                links.url("/feed", Purpose.FEED, subscriberId, 0), mail.postalAddress());
     }
 }

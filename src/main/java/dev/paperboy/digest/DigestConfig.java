@@ -3,11 +3,18 @@ package dev.paperboy.digest;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How a day's digest run walks the subscribers. */
+/** How digest runs walk the subscribers, and how often the scheduler looks for digests due. */
 @ConfigMapping(prefix = "paperboy.digest")
 public interface DigestConfig {
 
     /** Subscribers read, scored and written per database transaction. */
     @WithDefault("500")
     int pageSize();
+
+    /**
+     * How often the scheduler sends the digests whose delivery time has come ({@code off} disables it). Delivery
+     * times are on the hour, local time; zones offset by a half or quarter hour wait at most this long.
+     */
+    @WithDefault("15m")
+    String tickInterval();
 }

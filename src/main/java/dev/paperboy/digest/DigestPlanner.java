@@ -6,23 +6,31 @@ import dev.paperboy.match.Explanation;
 import dev.paperboy.match.Match;
 import dev.paperboy.match.MatchEngine;
 import dev.paperboy.match.Profile;
+import dev.paperboy.subscriber.DigestPreferences;
 import dev.paperboy.subscriber.FeedbackService;
+import dev.paperboy.subscriber.Preferences;
 import dev.paperboy.subscriber.Subscriber;
 import dev.paperboy.web.BadInputException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Decides who gets what for one digest and writes one outbox row per subscriber with matches. Subscribers are
+ * Decides who gets what in a digest and writes one outbox row per subscriber with matches: for one day, as an
+ * operator sends it, or for everyone whose delivery time has come, as the scheduler asks ({@link DigestScheduler}). Subscribers are
  * read in keyset pages, so a million never sit in memory; each page commits its rows and its delivered-paper
  * records together, and anyone who already has a row for the digest is skipped, so a re-run continues
  * where a crash stopped.
@@ -43,9 +51,11 @@ public class DigestPlanner {
     private final EntityManager em;
     private final FeedbackService feedback;
     private final SkippedSubscribers skipped;
+    private final Preferences preferences;
 
     DigestPlanner(MatchEngine engine, OutboxStore outbox, DeliveredPapers delivered, DigestConfig config,
-            EntityManager em, FeedbackService feedback, SkippedSubscribers skipped) {
+            EntityManager em, FeedbackService feedback, SkippedSubscribers skipped, Preferences preferences) {
+        this.preferences = preferences;
         this.engine = engine;
         this.outbox = outbox;
         this.delivered = delivered;
@@ -55,9 +65,12 @@ public class DigestPlanner {
         this.skipped = skipped;
     }
 
-    /** Plans the digest of {@code date} for every confirmed subscriber who has no row for it yet. */
+    /**
+     * Plans the daily digest of {@code date} for every confirmed daily subscriber who has no row for it yet,
+     * whatever their hour: an operator's send. Weekly and paused subscribers are left to the scheduler.
+     */
     public PlanReport plan(LocalDate date) {
-        String key = DigestKeys.daily(date);
+        DigestPeriod period = DigestPeriod.day(date);
         int scored = 0;
         int queued = 0;
         try (DayMatcher day = engine.forDay(date)) {
@@ -68,50 +81,114 @@ public class DigestPlanner {
             while (true) {
                 long from = after;
                 List<Subscriber> page = QuarkusTransaction.requiringNew().call(() ->
-                        Subscriber.confirmedAfter(from, config.pageSize()));
+                        Subscriber.confirmedDailyAfter(from, config.pageSize()));
                 if (page.isEmpty()) {
                     break;
                 }
                 after = page.get(page.size() - 1).id;
-                List<Subscriber> todo = QuarkusTransaction.requiringNew().call(() -> withoutRow(page, key));
+                List<Subscriber> todo = QuarkusTransaction.requiringNew().call(() -> withoutRow(page, period.key()));
                 scored += todo.size();
-                try {
-                    queued += planPage(day, key, todo, date);
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "Digest %s: a page of %d subscribers (ids %d to %d) failed; each is recorded as "
-                            + "skipped and the run goes on", key, todo.size(), from + 1, after);
-                    QuarkusTransaction.requiringNew().run(() -> todo.forEach(s ->
-                            skipped.record(key, s.id, "the page of subscribers failed: " + reason(e))));
-                }
+                queued += planContained(day, period, todo, s -> preferences.dayCovered(s.id, date));
             }
         }
         return new PlanReport(scored, queued);
     }
 
-    private int planPage(DayMatcher day, String key, List<Subscriber> page, LocalDate date) {
+    /**
+     * Plans a digest for every subscriber whose delivery time has come by {@code now}: the papers of the days
+     * since their last digest, up to {@code latestDay}, and sets when their next one is due. A subscriber with no
+     * new day gets nothing now and their papers at their next delivery time.
+     */
+    public PlanReport planDue(Instant now, LocalDate latestDay) {
+        int scored = 0;
+        int queued = 0;
+        Map<DigestPeriod, DayMatcher> matchers = new HashMap<>();
+        try {
+            long after = 0;
+            while (true) {
+                long from = after;
+                List<Subscriber> page = QuarkusTransaction.requiringNew().call(() ->
+                        Subscriber.dueAfter(now.atOffset(ZoneOffset.UTC), from, config.pageSize()));
+                if (page.isEmpty()) {
+                    break;
+                }
+                after = page.get(page.size() - 1).id;
+                Map<Optional<DigestPeriod>, List<Subscriber>> byPeriod = new LinkedHashMap<>();
+                for (Subscriber s : page) {
+                    // Never scheduled (subscribed before schedules existed): from their next delivery time on.
+                    Optional<DigestPeriod> period = s.nextDigestAt == null ? Optional.empty()
+                            : DigestPeriod.next(s.frequency, s.lastDigestEnd, latestDay);
+                    byPeriod.computeIfAbsent(period, k -> new ArrayList<>()).add(s);
+                }
+                for (Map.Entry<Optional<DigestPeriod>, List<Subscriber>> group : byPeriod.entrySet()) {
+                    if (group.getKey().isEmpty()) {
+                        QuarkusTransaction.requiringNew().run(() ->
+                                group.getValue().forEach(s -> preferences.digestPlanned(s, now, null)));
+                        continue;
+                    }
+                    DigestPeriod period = group.getKey().get();
+                    DayMatcher day = matchers.computeIfAbsent(period, p -> engine.forDays(p.first(), p.last()));
+                    scored += group.getValue().size();
+                    queued += planContained(day, period, group.getValue(),
+                            s -> preferences.digestPlanned(s, now, period.last()));
+                }
+            }
+        } finally {
+            matchers.values().forEach(DayMatcher::close);
+        }
+        return new PlanReport(scored, queued);
+    }
+
+    /** Plans one page; a page that fails as a whole records each of its subscribers as skipped. */
+    private int planContained(DayMatcher day, DigestPeriod period, List<Subscriber> todo,
+            Consumer<Subscriber> planned) {
+        try {
+            return planPage(day, period, todo, planned);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Digest %s: a page of %d subscribers failed; each is recorded as skipped and the run goes on",
+                    period.key(), todo.size());
+            QuarkusTransaction.requiringNew().run(() -> todo.forEach(s ->
+                    skipped.record(period.key(), s.id, "the page of subscribers failed: " + reason(e))));
+            return 0;
+        }
+    }
+
+    /**
+     * @param planned records, in the transaction that writes the page's digests, that a subscriber's digest for
+     *     the period is decided (even when nothing matched)
+     */
+    private int planPage(DayMatcher day, DigestPeriod period, List<Subscriber> page, Consumer<Subscriber> planned) {
         if (page.isEmpty()) {
             return 0;
         }
+        String key = period.key();
         List<Long> ids = page.stream().map(s -> s.id).toList();
         Set<String> sent = QuarkusTransaction.requiringNew().call(() -> delivered.among(ids, day.paperIds()));
+        Set<Long> hasRow = QuarkusTransaction.requiringNew().call(() -> withRow(ids, key));
         Map<Long, List<FeedbackService.Rating>> ratings = feedback.ratingsOf(ids, SubscriberProfiles.MAX_RATINGS);
         List<Runnable> writes = new ArrayList<>();
-        List<Long> planned = new ArrayList<>();
+        List<Long> done = new ArrayList<>();
+        List<Subscriber> decided = new ArrayList<>();
         Map<Long, String> failed = new LinkedHashMap<>();
         for (Subscriber s : page) {
+            if (hasRow.contains(s.id)) {
+                decided.add(s);
+                continue;
+            }
             List<Explanation> picked;
             try {
-                picked = pick(day, s, sent, ratings.getOrDefault(s.id, List.of()), date);
+                picked = pick(day, s, sent, ratings.getOrDefault(s.id, List.of()), period.last());
             } catch (RuntimeException e) {
                 LOG.warnf("Digest %s: subscriber %d left out: %s", key, s.id, reason(e));
                 failed.put(s.id, reason(e));
                 continue;
             }
-            planned.add(s.id);
+            done.add(s.id);
+            decided.add(s);
             if (!picked.isEmpty()) {
                 List<PickedPaper> papers = picked.stream().map(PickedPaper::of).toList();
                 writes.add(() -> {
-                    if (outbox.enqueue(s.id, key, DigestPayload.write(papers))) {
+                    if (outbox.enqueue(s.id, key, period.first(), period.last(), DigestPayload.write(papers))) {
                         delivered.record(s.id, key, papers);
                     }
                 });
@@ -119,7 +196,8 @@ public class DigestPlanner {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             writes.forEach(Runnable::run);
-            skipped.clear(key, planned);
+            decided.forEach(planned);
+            skipped.clear(key, done);
             failed.forEach((id, why) -> skipped.record(key, id, why));
         });
         return writes.size();
@@ -135,22 +213,28 @@ public class DigestPlanner {
     private List<Explanation> pick(DayMatcher day, Subscriber s, Set<String> sent,
             List<FeedbackService.Rating> ratings, LocalDate date) {
         Profile profile = SubscriberProfiles.of(day, s.keywordList(), ratings, date);
-        float min = s.minStrength != null ? s.minStrength : engine.defaultMinStrength();
-        List<Match> matches = day.match(profile, engine.config().maxPapers(), min,
+        DigestPreferences prefs = preferences.of(s);
+        float min = prefs.minStrength() != null ? prefs.minStrength() : engine.defaultMinStrength();
+        List<Match> matches = day.match(profile, prefs.maxPapers(), min,
                 paperId -> sent.contains(DeliveredPapers.key(s.id, paperId)));
         return engine.explain(day, matches);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Subscriber> withoutRow(List<Subscriber> page, String key) {
-        if (page.isEmpty()) {
-            return page;
-        }
-        Set<Long> done = new HashSet<>((List<Long>) em.createNativeQuery(
-                "select subscriber_id from outbox where digest_key = ?1 and subscriber_id in (?2)", Long.class)
-                .setParameter(1, key).setParameter(2, page.stream().map(s -> s.id).toList()).getResultList());
+        Set<Long> done = withRow(page.stream().map(s -> s.id).toList(), key);
         List<Subscriber> out = new ArrayList<>(page);
         out.removeIf(s -> done.contains(s.id));
         return out;
+    }
+
+    /** @return those of {@code ids} who already have a row for digest {@code key} */
+    @SuppressWarnings("unchecked")
+    private Set<Long> withRow(List<Long> ids, String key) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>((List<Long>) em.createNativeQuery(
+                "select subscriber_id from outbox where digest_key = ?1 and subscriber_id in (?2)", Long.class)
+                .setParameter(1, key).setParameter(2, ids).getResultList());
     }
 }

@@ -45,7 +45,7 @@ public class DigestResource {
     @GET
     @Path("{date}")
     public DeliveryReports.Progress progress(@PathParam("date") String date) {
-        return reports.progress(DigestKeys.daily(Days.parse(date)));
+        return reports.progress(DigestPeriod.day(Days.parse(date)).key());
     }
 
     /** Emails that failed or bounced, and those waiting to retry after an error, with the relay's reason. */
@@ -53,13 +53,13 @@ public class DigestResource {
     @Path("{date}/failures")
     public List<DeliveryReports.Problem> failures(@PathParam("date") String date,
             @QueryParam("limit") String limit) {
-        return reports.problems(DigestKeys.daily(Days.parse(date)), NumberParams.limit(limit, 100, MAX_LIMIT));
+        return reports.problems(DigestPeriod.day(Days.parse(date)).key(), NumberParams.limit(limit, 100, MAX_LIMIT));
     }
 
     /** Subscribers the digest left out because their profile failed to score or explain, with the reason. */
     @GET
     @Path("{date}/skipped")
     public List<SkippedSubscribers.Skip> skipped(@PathParam("date") String date, @QueryParam("limit") String limit) {
-        return skipped.of(DigestKeys.daily(Days.parse(date)), NumberParams.limit(limit, 100, MAX_LIMIT));
+        return skipped.of(DigestPeriod.day(Days.parse(date)).key(), NumberParams.limit(limit, 100, MAX_LIMIT));
     }
 }

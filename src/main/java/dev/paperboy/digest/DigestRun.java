@@ -24,7 +24,7 @@ public class DigestRun {
     public SendReport send(LocalDate date) {
         long start = System.nanoTime();
         PlanReport plan = planner.plan(date);
-        int emails = deliverer.drain(DigestKeys.daily(date));
+        int emails = deliverer.drain(DigestPeriod.day(date).key());
         long confirmed = QuarkusTransaction.requiringNew().call(Subscriber::countConfirmed);
         LOG.infof("Digest %s: %d subscribers, %d scored, %d queued, %d emails sent in %d ms", date, confirmed,
                 plan.scored(), plan.queued(), emails, (System.nanoTime() - start) / 1_000_000);

@@ -19,14 +19,14 @@ final class DigestText {
     private DigestText() {}
 
     /** E.g. "5 papers on time series forecasting and GNN · Sep 3", or "... on GNN, SAE and 2 more · Sep 3". */
-    static String subject(int papers, List<String> topics, LocalDate date) {
+    static String subject(int papers, List<String> topics, String days) {
         StringBuilder sb = new StringBuilder().append(papers).append(papers == 1 ? " paper on " : " papers on ");
         if (topics.size() <= 2) {
             sb.append(String.join(" and ", topics));
         } else {
             sb.append(String.join(", ", topics.subList(0, 2))).append(" and ").append(topics.size() - 2).append(" more");
         }
-        return sb.append(" · ").append(DAY.format(date)).toString();
+        return sb.append(" · ").append(days).toString();
     }
 
     /** @return keywords ordered by how many picked papers they matched, then by first appearance */
@@ -49,6 +49,15 @@ final class DigestText {
 
     static String dateLabel(LocalDate date) {
         return DAY.format(date);
+    }
+
+    /** "Sep 3" for one day; "Sep 1–7" or "Aug 28 – Sep 3" for several. */
+    static String daysLabel(LocalDate first, LocalDate last) {
+        if (first.equals(last)) {
+            return dateLabel(last);
+        }
+        return first.getMonth() == last.getMonth() ? dateLabel(first) + "–" + last.getDayOfMonth()
+                : dateLabel(first) + " – " + dateLabel(last);
     }
 
     /** @return the strength as the email, the preview and the manage page all show it, e.g. "73%" */

@@ -4,8 +4,8 @@ import dev.paperboy.match.Explanation;
 import java.util.List;
 
 /** Everything the digest templates show, already formatted; templates only lay it out and escape it. */
-public record DigestView(String subject, String preheader, String dateLabel, List<PaperView> papers,
-        List<String> keywords, String manageUrl, String unsubscribeUrl, String postalAddress) {
+public record DigestView(String subject, String preheader, String dateLabel, String span, List<PaperView> papers,
+        List<String> keywords, String manageUrl, String unsubscribeUrl, String feedUrl, String postalAddress) {
 
     /** @return the subscriber's keywords, comma-separated */
     public String keywordsLine() {

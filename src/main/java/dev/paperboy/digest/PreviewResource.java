@@ -6,6 +6,7 @@ import dev.paperboy.match.MatchEngine;
 import dev.paperboy.match.Profile;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.subscriber.FeedbackService;
+import dev.paperboy.subscriber.Preferences;
 import dev.paperboy.subscriber.Keywords;
 import dev.paperboy.subscriber.LinkToken;
 import dev.paperboy.subscriber.SignedLinks;
@@ -47,8 +48,10 @@ public class PreviewResource {
     private final MatchEngine engine;
     private final SignedLinks links;
     private final FeedbackService feedback;
+    private final Preferences preferences;
 
-    PreviewResource(MatchEngine engine, SignedLinks links, FeedbackService feedback) {
+    PreviewResource(MatchEngine engine, SignedLinks links, FeedbackService feedback, Preferences preferences) {
+        this.preferences = preferences;
         this.engine = engine;
         this.links = links;
         this.feedback = feedback;
@@ -63,7 +66,7 @@ public class PreviewResource {
         // With the manage page's token, the subscriber's ratings count as they do in their email.
         List<FeedbackService.Rating> ratings = manageToken == null || manageToken.isBlank() ? List.of()
                 : ratings(links.verify(manageToken, LinkToken.Purpose.MANAGE).subscriberId());
-        int n = NumberParams.limit(limit, engine.config().maxPapers(), MAX_LIMIT);
+        int n = NumberParams.limit(limit, preferences.defaultPapersPerEmail(), MAX_LIMIT);
         float min = NumberParams.fraction("minStrength", minStrength, engine.defaultMinStrength());
         LocalDate day = date == null || date.isBlank() ? latestDay() : Days.parse(date);
         if (day == null) {

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** One email to one subscriber for one digest: the per-recipient send record. */
@@ -29,6 +30,14 @@ public class OutboxEntry extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public OutboxState state;
+
+    /** The first paper day the email covers; null for account emails. */
+    @Column(name = "period_start")
+    public LocalDate periodStart;
+
+    /** The last paper day the email covers; null for account emails. */
+    @Column(name = "period_end")
+    public LocalDate periodEnd;
 
     /** What to say, written by the digest capability and read back only by its composer. */
     public String matches;

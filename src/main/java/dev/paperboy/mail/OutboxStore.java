@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -63,13 +64,40 @@ public class OutboxStore {
      */
     @Transactional
     public boolean enqueue(long subscriberId, String digestKey, String matches) {
+        return enqueue(subscriberId, digestKey, null, null, matches);
+    }
+
+    /**
+     * Like {@link #enqueue(long, String, String)}, for an email that covers paper days.
+     *
+     * @param firstDay the first paper day the email covers; null with {@code lastDay} for account mail
+     */
+    @Transactional
+    public boolean enqueue(long subscriberId, String digestKey, LocalDate firstDay, LocalDate lastDay,
+            String matches) {
         OffsetDateTime now = now();
-        return em.createNativeQuery("""
-                insert into outbox (subscriber_id, digest_key, state, matches, attempts, next_attempt_at, created_at)
-                select ?1, ?2, 'PENDING', ?3, 0, ?4, ?4 where exists (select 1 from subscriber where id = ?1)
-                on conflict do nothing""")
+        // Two statements rather than a bound null: PostgreSQL cannot type an untyped null in an insert-select.
+        boolean days = firstDay != null;
+        var insert = em.createNativeQuery("insert into outbox (subscriber_id, digest_key, state, matches, attempts,"
+                + " next_attempt_at, created_at" + (days ? ", period_start, period_end" : "") + ")"
+                + " select ?1, ?2, 'PENDING', ?3, 0, ?4, ?4" + (days ? ", ?5, ?6" : "")
+                + " where exists (select 1 from subscriber where id = ?1) on conflict do nothing")
                 .setParameter(1, subscriberId).setParameter(2, digestKey).setParameter(3, matches)
-                .setParameter(4, now).executeUpdate() == 1;
+                .setParameter(4, now);
+        if (days) {
+            insert.setParameter(5, firstDay).setParameter(6, lastDay);
+        }
+        return insert.executeUpdate() == 1;
+    }
+
+    /**
+     * @return the subscriber's digest rows (not account emails) created since {@code since}, newest first,
+     *     detached: for their feed and their data export
+     */
+    public List<OutboxEntry> digestsOf(long subscriberId, OffsetDateTime since) {
+        return QuarkusTransaction.joiningExisting().call(() -> OutboxEntry.<OutboxEntry>find(
+                "subscriberId = ?1 and createdAt >= ?2 and digestKey not like ?3 order by periodEnd desc, id desc",
+                subscriberId, since, AccountMail.KEY_PREFIX + "%").list());
     }
 
     /**
@@ -94,7 +122,8 @@ public class OutboxStore {
 
     private record Claim(String instance, OffsetDateTime at, String token) {}
 
-    private static final String CLAIMED_COLUMNS = "outbox.id, outbox.subscriber_id, outbox.digest_key, outbox.matches, outbox.attempts";
+    private static final String CLAIMED_COLUMNS = "outbox.id, outbox.subscriber_id, outbox.digest_key, outbox.matches,"
+            + " outbox.attempts, outbox.period_start, outbox.period_end";
 
     /**
      * PostgreSQL: select, mark and read the batch in one statement, without entities. As three statements
@@ -184,6 +213,8 @@ public class OutboxStore {
                 e.digestKey = rs.getString(3);
                 e.matches = rs.getString(4);
                 e.attempts = rs.getInt(5);
+                e.periodStart = rs.getObject(6, LocalDate.class);
+                e.periodEnd = rs.getObject(7, LocalDate.class);
                 e.state = OutboxState.PENDING;
                 e.claimedBy = claim.instance();
                 e.claimedAt = claim.at();

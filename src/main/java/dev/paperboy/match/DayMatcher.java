@@ -20,7 +20,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
- * Scores one day's papers against any number of profiles.
+ * Scores one day's papers, or the papers of a span of days (a weekly digest), against any number of profiles.
  *
  * <p>Each keyword's signals on a paper become a probability that the paper is on that keyword's topic
  * ({@link TopicProbability}), stored as additive evidence {@code -ln(1 - p)}. A profile's evidence for a paper
@@ -55,13 +55,14 @@ public final class DayMatcher implements AutoCloseable {
      * @param keywordVectors a keyword's embedding, or null to match on words alone
      * @param release what to close with this matcher, e.g. the index snapshot behind {@code searcher}
      */
-    DayMatcher(IndexSearcher searcher, Query windowFilter, LocalDate day, KeywordQueryFactory factory,
+    DayMatcher(IndexSearcher searcher, Query windowFilter, LocalDate first, LocalDate last, KeywordQueryFactory factory,
             Function<String, float[]> keywordVectors, AutoCloseable release) {
         this.release = release;
         this.searcher = searcher;
         this.factory = factory;
         this.keywordVectors = keywordVectors;
-        Query dayFilter = LongPoint.newExactQuery(PaperFields.LISTED_ON, day.toEpochDay());
+        // A paper is indexed once, on the day it was first listed, so a span of days holds no paper twice.
+        Query dayFilter = LongPoint.newRangeQuery(PaperFields.LISTED_ON, first.toEpochDay(), last.toEpochDay());
         List<long[]> found = new ArrayList<>();
         AllHits.visit(searcher, dayFilter, false, (leaf, doc, score) -> found.add(
                 new long[] {leaf.docBase + doc, paperId(leaf, doc)}));
@@ -87,8 +88,15 @@ public final class DayMatcher implements AutoCloseable {
      */
     public static DayMatcher windowed(IndexSearcher archive, LocalDate day, int windowDays, KeywordQueryFactory factory,
             Function<String, float[]> keywordVectors, AutoCloseable release) {
-        WindowedSearcher searcher = new WindowedSearcher(archive.getIndexReader(), day.minusDays(windowDays - 1L), day);
-        return new DayMatcher(searcher, searcher.windowFilter(), day, factory, keywordVectors, release);
+        return windowed(archive, day, day, windowDays, factory, keywordVectors, release);
+    }
+
+    /** A matcher over the papers of {@code first} to {@code last}, with statistics up to {@code last}. */
+    public static DayMatcher windowed(IndexSearcher archive, LocalDate first, LocalDate last, int windowDays,
+            KeywordQueryFactory factory, Function<String, float[]> keywordVectors, AutoCloseable release) {
+        long days = Math.max(windowDays, last.toEpochDay() - first.toEpochDay() + 1);
+        WindowedSearcher searcher = new WindowedSearcher(archive.getIndexReader(), last.minusDays(days - 1), last);
+        return new DayMatcher(searcher, searcher.windowFilter(), first, last, factory, keywordVectors, release);
     }
 
     /** @return how many papers this day has */

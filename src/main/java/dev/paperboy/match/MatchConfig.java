@@ -31,10 +31,6 @@ public interface MatchConfig {
      */
     Optional<Float> minStrength();
 
-    /** Papers per digest at most. */
-    @WithDefault("10")
-    int maxPapers();
-
     /** Days of archive behind the term statistics; one day's batch alone gives noisy IDF. */
     @WithDefault("90")
     int statsWindowDays();

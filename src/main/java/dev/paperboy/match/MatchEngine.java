@@ -37,9 +37,14 @@ public class MatchEngine {
 
     /** @return a matcher over the papers listed on {@code day}; close it when done */
     public DayMatcher forDay(LocalDate day) {
+        return forDays(day, day);
+    }
+
+    /** @return a matcher over the papers listed from {@code first} to {@code last}; close it when done */
+    public DayMatcher forDays(LocalDate first, LocalDate last) {
         PaperIndex.Snapshot snapshot = index.open();
         try {
-            return DayMatcher.windowed(snapshot.searcher(), day, config.statsWindowDays(), queries,
+            return DayMatcher.windowed(snapshot.searcher(), first, last, config.statsWindowDays(), queries,
                     keywordVectors == null ? null : keywordVectors::of, snapshot);
         } catch (RuntimeException e) {
             snapshot.close();

@@ -71,6 +71,12 @@ public class Paper extends PanacheEntityBase {
     @Column(name = "embedding_model")
     public String embeddingModel;
 
+    /** @return the latest day, not after {@code day}, on which papers were listed; null when there is none */
+    public static LocalDate latestDayUpTo(LocalDate day) {
+        return getEntityManager().createQuery("select max(p.listedOn) from Paper p where p.listedOn <= ?1",
+                LocalDate.class).setParameter(1, day).getSingleResult();
+    }
+
     public static Optional<Paper> findByArxivId(String arxivId) {
         return find("arxivId", arxivId).firstResultOptional();
     }

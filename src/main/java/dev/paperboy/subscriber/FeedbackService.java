@@ -122,6 +122,34 @@ public class FeedbackService {
         return out;
     }
 
+    /** A rating as the manage page and the export show it. */
+    public record RatedPaper(long paperId, String title, String url, Kind kind, OffsetDateTime at) {
+
+        /** @return what the rating does, in the subscriber's words */
+        public String effect() {
+            return kind == Kind.MORE ? "papers like this rank higher for you" : "papers like this rank lower for you";
+        }
+    }
+
+    /** @return every rating the subscriber made, newest first, with the paper's title */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<RatedPaper> ratedBy(long subscriberId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select f.paper_id, p.title, p.url, f.kind, f.created_at from feedback f join paper p on p.id = f.paper_id
+                where f.subscriber_id = ?1 order by f.created_at desc, f.paper_id""")
+                .setParameter(1, subscriberId).getResultList();
+        return rows.stream().map(r -> new RatedPaper(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                Kind.valueOf((String) r[3]), Timestamps.of(r[4]))).toList();
+    }
+
+    /** Takes back one rating from the manage page. @return whether there was one */
+    @Transactional
+    public boolean undo(long subscriberId, long paperId) {
+        return em.createNativeQuery("delete from feedback where subscriber_id = ?1 and paper_id = ?2")
+                .setParameter(1, subscriberId).setParameter(2, paperId).executeUpdate() > 0;
+    }
+
     private static Kind kind(LinkToken t) {
         return t.purpose() == Purpose.MORE_LIKE ? Kind.MORE : Kind.LESS;
     }

@@ -10,7 +10,13 @@ package dev.paperboy.subscriber;
 public record LinkToken(Purpose purpose, long subscriberId, long detailId, long expiresAtEpochSecond,
         long issuedAtEpochMilli) {
 
-    public enum Purpose { CONFIRM, MANAGE, UNSUBSCRIBE, MORE_LIKE, LESS_LIKE }
+    public enum Purpose {
+        CONFIRM, MANAGE, UNSUBSCRIBE, MORE_LIKE, LESS_LIKE,
+        /** Reads the subscriber's Atom feed, and nothing else. */
+        FEED,
+        /** Confirms a change of address; the detail is the pending change. */
+        CHANGE_ADDRESS
+    }
 
     String payload() {
         return purpose.name() + "|" + subscriberId + "|" + detailId + "|" + expiresAtEpochSecond + "|"

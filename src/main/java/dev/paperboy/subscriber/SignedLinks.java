@@ -109,6 +109,8 @@ public class SignedLinks {
             case MANAGE -> config.manageLinkTtl();
             case UNSUBSCRIBE -> config.unsubscribeLinkTtl();
             case MORE_LIKE, LESS_LIKE -> config.feedbackLinkTtl();
+            case FEED -> config.feedLinkTtl();
+            case CHANGE_ADDRESS -> config.confirmLinkTtl();
         };
     }
 }

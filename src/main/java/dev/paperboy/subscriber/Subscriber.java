@@ -8,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +60,37 @@ public class Subscriber extends PanacheEntityBase {
     @Column(name = "account_mails_that_day")
     public int accountMailsThatDay;
 
+    @Enumerated(EnumType.STRING)
+    public DigestFrequency frequency = DigestFrequency.DAILY;
+
+    /** The day a weekly digest comes. */
+    @Enumerated(EnumType.STRING)
+    public DayOfWeek weekday = DayOfWeek.MONDAY;
+
+    /** Local hour digests come at, 0..23; null means the configured default. */
+    @Column(name = "delivery_hour")
+    public Integer deliveryHour;
+
+    /** IANA zone of {@link #deliveryHour}; null means the configured default. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    /** Papers per email, 1..25; null means the configured default. */
+    @Column(name = "max_papers")
+    public Integer maxPapers;
+
+    /** When the scheduler next considers a digest for this subscriber; null: not scheduled yet. */
+    @Column(name = "next_digest_at")
+    public OffsetDateTime nextDigestAt;
+
+    /** The last paper day a digest covered; the next one starts the day after. */
+    @Column(name = "last_digest_end")
+    public LocalDate lastDigestEnd;
+
+    /** Feed links signed before this (epoch milliseconds) no longer work. */
+    @Column(name = "feed_links_valid_from")
+    public long feedLinksValidFrom;
+
     public static Optional<Subscriber> findByEmail(String normalizedEmail) {
         return find("email", normalizedEmail).firstResultOptional();
     }
@@ -78,6 +111,22 @@ public class Subscriber extends PanacheEntityBase {
                 .page(0, pageSize).list();
     }
 
+    /** A page of confirmed daily subscribers after {@code afterId}: those an operator's send of one day is for. */
+    public static List<Subscriber> confirmedDailyAfter(long afterId, int pageSize) {
+        return find("status = ?1 and frequency = ?2 and id > ?3 order by id", SubscriberStatus.CONFIRMED,
+                DigestFrequency.DAILY, afterId).page(0, pageSize).list();
+    }
+
+    /**
+     * A page of confirmed, unpaused subscribers after {@code afterId} whose next digest is due at {@code now}, or
+     * who were never scheduled.
+     */
+    public static List<Subscriber> dueAfter(OffsetDateTime now, long afterId, int pageSize) {
+        return find("status = ?1 and frequency <> ?2 and (nextDigestAt is null or nextDigestAt <= ?3) and id > ?4"
+                + " order by id", SubscriberStatus.CONFIRMED, DigestFrequency.PAUSED, now, afterId)
+                .page(0, pageSize).list();
+    }
+
     public Keywords keywordList() {
         return Keywords.ofStored(keywords);
     }
@@ -88,7 +137,9 @@ public class Subscriber extends PanacheEntityBase {
 
     /** @return whether {@code token}, by when it was signed, still speaks for this subscriber */
     boolean accepts(LinkToken token) {
-        return token.issuedAtEpochMilli() >= linksValidFrom;
+        long validFrom = token.purpose() == LinkToken.Purpose.FEED ? Math.max(linksValidFrom, feedLinksValidFrom)
+                : linksValidFrom;
+        return token.issuedAtEpochMilli() >= validFrom;
     }
 
     /**

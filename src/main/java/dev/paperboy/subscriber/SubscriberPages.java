@@ -2,7 +2,6 @@ package dev.paperboy.subscriber;
 
 import dev.paperboy.web.BadInputException;
 import dev.paperboy.web.CsrfGuard;
-import dev.paperboy.web.NumberParams;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -33,11 +32,8 @@ public class SubscriberPages {
         static native TemplateInstance confirmed(String manageUrl);
         static native TemplateInstance alreadyConfirmed(String token);
         static native TemplateInstance linkSent();
-        static native TemplateInstance manage(String token, String email, String keywords, String minStrength,
-                String saved, String error, String eraseError);
         static native TemplateInstance unsubscribe(String token);
         static native TemplateInstance unsubscribed(String token, boolean manage, String eraseError);
-        static native TemplateInstance erased();
         static native TemplateInstance privacy();
         static native TemplateInstance feedback(String token, String kind);
         static native TemplateInstance feedbackRecorded(String token, FeedbackService.Recorded recorded);
@@ -123,28 +119,6 @@ public class SubscriberPages {
     }
 
     @GET
-    @Path("manage")
-    public TemplateInstance managePage(@QueryParam("t") String token) {
-        Subscriber s = subscriptions.forManaging(token);
-        return Templates.manage(token, s.email, s.keywords, strength(s.minStrength), null, null, null);
-    }
-
-    @POST
-    @Path("manage")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response manage(@FormParam("t") String token, @FormParam("keywords") String keywords,
-            @FormParam("minStrength") String minStrength) {
-        Subscriber current = subscriptions.forManaging(token);
-        try {
-            Subscriber s = subscriptions.updatePreferences(token, Keywords.parse(keywords), NumberParams.fractionOrNull("Minimum strength", minStrength));
-            return Response.ok(Templates.manage(token, s.email, s.keywords, strength(s.minStrength), "Saved.", null, null)).build();
-        } catch (BadInputException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.manage(token, current.email, keywords, minStrength, null, e.getMessage(), null)).build();
-        }
-    }
-
-    @GET
     @Path("unsubscribe")
     public TemplateInstance unsubscribePage(@QueryParam("t") String token) {
         subscriptions.checkLink(token, LinkToken.Purpose.UNSUBSCRIBE, LinkToken.Purpose.MANAGE);
@@ -166,24 +140,6 @@ public class SubscriberPages {
     @Consumes(MediaType.WILDCARD)
     public TemplateInstance unsubscribeAnyBody(@QueryParam("t") String token) {
         return Templates.unsubscribed(token, subscriptions.unsubscribe(token) == LinkToken.Purpose.MANAGE, null);
-    }
-
-    /** Deletes everything held about the subscriber. The ticked box makes the one irreversible action deliberate. */
-    @POST
-    @Path("erase")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response erase(@FormParam("t") String token, @FormParam("confirm") String confirm) {
-        if (!"yes".equals(confirm)) {
-            // The same page again, the error beside the box: nothing is lost and the next click can succeed.
-            String error = "Tick \"I understand\" to delete your data. Nothing was deleted.";
-            Subscriber s = subscriptions.subscriberOf(token);
-            TemplateInstance page = s.isConfirmed()
-                    ? Templates.manage(token, s.email, s.keywords, strength(s.minStrength), null, null, error)
-                    : Templates.unsubscribed(token, true, error);
-            return Response.status(Response.Status.BAD_REQUEST).entity(page).build();
-        }
-        subscriptions.erase(token);
-        return Response.ok(Templates.erased()).build();
     }
 
     @GET
@@ -211,9 +167,5 @@ public class SubscriberPages {
         String token = csrf.newToken();
         return Response.status(status).entity(Templates.signup(token, email, keywords, error))
                 .cookie(csrf.cookie(token)).build();
-    }
-
-    private static String strength(Float f) {
-        return f == null ? "" : String.valueOf(f);
     }
 }

@@ -26,9 +26,11 @@ public class SubscriptionService {
     private final PendingSignups pending;
     private final SuppressedAddresses suppressed;
     private final SentCopies sentCopies;
+    private final Preferences preferences;
 
     SubscriptionService(SignedLinks links, AccountMail mail, PendingSignups pending, SuppressedAddresses suppressed,
-            SentCopies sentCopies) {
+            SentCopies sentCopies, Preferences preferences) {
+        this.preferences = preferences;
         this.links = links;
         this.mail = mail;
         this.pending = pending;
@@ -125,8 +127,7 @@ public class SubscriptionService {
             s.revokeLinks(now);
         }
         s.keywords = topics.get().stored();
-        s.status = SubscriberStatus.CONFIRMED;
-        s.confirmedAt = now;
+        activate(s, now);
         pending.clear(s.id);
         return Optional.of(manageUrl(s.id));
     }
@@ -208,14 +209,73 @@ public class SubscriptionService {
         return s;
     }
 
+    private void activate(Subscriber s, OffsetDateTime now) {
+        s.status = SubscriberStatus.CONFIRMED;
+        s.confirmedAt = now;
+        s.hardBounces = 0;
+        preferences.schedule(s, now.toInstant());
+    }
+
+    /**
+     * What "subscribe again" did.
+     *
+     * @param subscriber the subscriber, active again; null when a confirmation must come first
+     */
+    public record Resubscribed(Subscriber subscriber, boolean confirmationSent) {}
+
+    /**
+     * Starts an ended subscription again, from the owner's manage link, with the old topics and settings. An
+     * unsubscribed address is active at once; a suppressed one (its mail bounced or was reported) first gets a
+     * confirmation, which proves it takes mail again, and stays pending until it is clicked. Doing it twice is
+     * harmless.
+     */
     @Transactional
-    public Subscriber updatePreferences(String token, Keywords keywords, Float minStrength) {
-        if (minStrength != null && (minStrength.isNaN() || minStrength < 0 || minStrength > 1)) {
-            throw new BadInputException("Minimum strength must be between 0 and 1, got " + minStrength + ".");
+    public Resubscribed resubscribe(String token) {
+        Subscriber s = subscriber(links.verify(token, Purpose.MANAGE));
+        OffsetDateTime now = OffsetDateTime.now();
+        switch (s.status) {
+            case CONFIRMED -> {
+                return new Resubscribed(s, false);
+            }
+            case SUPPRESSED, PENDING -> {
+                // Pending again, as after a sign-up, so the confirmation may be sent; only its click makes the
+                // address active, which proves it takes mail again. Asking twice sends another, never activates.
+                s.status = SubscriberStatus.PENDING;
+                s.hardBounces = 0;
+                if (AccountMailLimit.take(s, now)) {
+                    long signUp = pending.add(s.id, s.keywordList(), now);
+                    mail.queueConfirmation(s.id, s.email, links.url("/confirm", Purpose.CONFIRM, s.id, signUp),
+                            confirmLinkLifetime(), s.keywordList().values());
+                }
+                return new Resubscribed(null, true);
+            }
+            default -> {
+                activate(s, now);
+                s.unsubscribedAt = null;
+                pending.clear(s.id);
+                return new Resubscribed(s, false);
+            }
         }
+    }
+
+    /** Gives the subscriber a new feed link: every older one stops working. */
+    @Transactional
+    public Subscriber resetFeedLink(String token) {
         Subscriber s = forManaging(token);
-        s.keywords = keywords.stored();
-        s.minStrength = minStrength;
+        s.feedLinksValidFrom = System.currentTimeMillis();
+        return s;
+    }
+
+    /**
+     * @return the subscriber a feed link belongs to, while subscribed
+     * @throws BadInputException for a bad, reset or expired feed link, or an ended subscription
+     */
+    @Transactional
+    public Subscriber forFeed(String token) {
+        Subscriber s = subscriber(links.verify(token, Purpose.FEED));
+        if (!s.isConfirmed()) {
+            throw new BadInputException("This feed belongs to a subscription that has ended.");
+        }
         return s;
     }
 

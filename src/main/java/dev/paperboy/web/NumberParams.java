@@ -57,4 +57,21 @@ public final class NumberParams {
         }
         return f;
     }
+
+    /**
+     * @return {@code raw} as a database id
+     * @throws BadInputException naming the parameter unless it is a positive whole number
+     */
+    public static long id(String name, String raw) {
+        try {
+            long id = Long.parseLong(raw == null ? "" : raw.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadInputException(name + " must be a positive whole number, got \"" + BadInputException.shown(raw)
+                + "\".");
+    }
 }

@@ -1,7 +1,14 @@
 // Live preview on the manage page: asks /api/preview as the keywords change, renders with text nodes only.
 (function () {
   var keywords = document.getElementById('keywords');
-  var minStrength = document.getElementById('minStrength');
+  var amounts = document.querySelectorAll('input[name=amount]');
+  var maxPapers = document.getElementById('maxPapers');
+  var zone = document.getElementById('timeZone');
+  // A subscriber who never chose a zone gets the browser's suggested; saving keeps it.
+  if (zone && zone.dataset.chosen !== 'true' && window.Intl) {
+    var local = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (local) zone.value = local;
+  }
   var list = document.getElementById('preview');
   var day = document.getElementById('preview-day');
   var token = document.querySelector('#manage input[name=t]');
@@ -18,7 +25,7 @@
   function render(papers) {
     list.replaceChildren();
     if (day) day.textContent = papers.length ? ' (papers of ' + papers[0].day + ')' : '';
-    if (!papers.length) { list.appendChild(item('Nothing above your minimum strength on the latest day.', 'hint')); return; }
+    if (!papers.length) { list.appendChild(item('Nothing on the latest day at this setting: try \u201cmore\u201d papers or other topics.', 'hint')); return; }
     papers.forEach(function (p) {
       var li = document.createElement('li');
       var a = document.createElement('a');
@@ -41,9 +48,11 @@
   function refresh() {
     var params = new URLSearchParams();
     params.set('keywords', keywords.value);
-    params.set('limit', '10');
+    var limit = parseInt(maxPapers.value, 10);
+    params.set('limit', String(limit >= 1 && limit <= 25 ? limit : 10));
     params.set('t', token.value);
-    if (minStrength.value !== '') params.set('minStrength', minStrength.value);
+    var picked = document.querySelector('input[name=amount]:checked');
+    if (picked && picked.dataset.minStrength !== '') params.set('minStrength', picked.dataset.minStrength);
     fetch('/api/preview?' + params.toString(), { headers: { Accept: 'application/json' } })
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (r) {
@@ -54,6 +63,10 @@
 
   function schedule() { clearTimeout(timer); timer = setTimeout(refresh, 400); }
   keywords.addEventListener('input', schedule);
-  minStrength.addEventListener('input', schedule);
+  amounts.forEach(function (a) { a.addEventListener('change', schedule); });
+  maxPapers.addEventListener('input', schedule);
+  // After a failed save, take the eye to the first field to fix.
+  var firstBad = document.querySelector('#manage [aria-invalid=true]');
+  if (firstBad) { (firstBad.querySelector('input') || firstBad).focus(); }
   refresh();
 })();

@@ -88,9 +88,21 @@ class BrowserFlowTest {
         Files.createDirectories(shot.getParent());
         Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
 
-        browser.findElement(By.cssSelector("#manage button")).click();
+        browser.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
         assertTrue(browser.findElement(By.id("keywords")).getAttribute("value").contains("neural collapse"));
+
+        // Weekly on Fridays at 09:00: saved, and shown as kept.
+        browser.findElement(By.id("frequency-weekly")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("weekday"))).selectByVisibleText("Friday");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("hour"))).selectByVisibleText("09:00");
+        browser.findElement(By.id("save")).click();
+        wait.until(d -> d.findElement(By.id("saved")).getText().contains("every Friday at 09:00"));
+        assertTrue(browser.findElement(By.id("frequency-weekly")).isSelected(), "weekly is kept");
+        assertEquals("FRIDAY", new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("weekday")))
+                .getFirstSelectedOption().getAttribute("value"));
+        assertTrue(browser.findElement(By.id("when")).getText().contains("every Friday at 09:00"));
+        Files.write(Path.of("target/screenshots/manage-weekly.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test

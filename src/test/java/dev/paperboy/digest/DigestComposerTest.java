@@ -136,6 +136,8 @@ class DigestComposerTest {
         row.id = -1L;
         row.subscriberId = subscriberId;
         row.digestKey = "2025-09-03";
+        row.periodStart = java.time.LocalDate.parse("2025-09-03");
+        row.periodEnd = row.periodStart;
         row.matches = matches;
         return row;
     }

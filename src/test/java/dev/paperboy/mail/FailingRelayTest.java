@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paperboy.digest.DigestKeys;
+import dev.paperboy.digest.DigestPeriod;
 import dev.paperboy.subscriber.Subscriber;
 import dev.paperboy.subscriber.SubscriberStatus;
 import dev.paperboy.support.Api;
@@ -110,10 +110,10 @@ class FailingRelayTest {
                 .body("[1].nextAttemptAt", nullValue());
 
         Thread.sleep(300);
-        deliverer.drain(DigestKeys.daily(LocalDate.parse(Api.SAMPLE_DAY)));
+        deliverer.drain(DigestPeriod.day(LocalDate.parse(Api.SAMPLE_DAY)).key());
         assertEquals("SENT", state("flaky@example.org"), "the retry went through");
         Thread.sleep(900);
-        deliverer.drain(DigestKeys.daily(LocalDate.parse(Api.SAMPLE_DAY)));
+        deliverer.drain(DigestPeriod.day(LocalDate.parse(Api.SAMPLE_DAY)).key());
         assertEquals("FAILED", state("deferred@example.org"), "gives up after max attempts");
         assertTrue(error("deferred@example.org").contains("gave up after 3 attempts"));
         assertEquals(1, attempts.get("hangup@example.org").get(), "hang-up never retried");

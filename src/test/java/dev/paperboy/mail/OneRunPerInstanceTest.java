@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -75,8 +76,8 @@ class OneRunPerInstanceTest {
         String otherDigest = "2024-03-02";
         long slow = Subscribers.confirmed("slow-" + id + "@example.org", "GNN");
         long fast = Subscribers.confirmed("fast-" + id + "@example.org", "GNN");
-        assertTrue(outbox.enqueue(slow, slowDigest, "[]"));
-        assertTrue(outbox.enqueue(fast, otherDigest, "[]"));
+        assertTrue(outbox.enqueue(slow, slowDigest, LocalDate.parse(slowDigest), LocalDate.parse(slowDigest), "[]"));
+        assertTrue(outbox.enqueue(fast, otherDigest, LocalDate.parse(otherDigest), LocalDate.parse(otherDigest), "[]"));
 
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> deliverer.drain(slowDigest));
         assertTrue(atTheDot.await(20, TimeUnit.SECONDS), "the first run reached the relay");

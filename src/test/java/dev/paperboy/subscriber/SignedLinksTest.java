@@ -29,6 +29,10 @@ class SignedLinksTest {
             public Duration manageLinkTtl() { return ttl; }
             public Duration unsubscribeLinkTtl() { return ttl; }
             public Duration feedbackLinkTtl() { return ttl; }
+            public Duration feedLinkTtl() { return ttl; }
+            public int defaultHour() { return 7; }
+            public String defaultTimeZone() { return "UTC"; }
+            public int defaultPapersPerEmail() { return 10; }
             public int hardBounceLimit() { return 3; }
         };
         return new SignedLinks(new SigningKey(web, app), config, app);

@@ -84,15 +84,13 @@ class SubscriberPagesTest {
         given().get(manage).then().statusCode(200).body(containsString("GNN"));
         String t = Mails.token(manage);
         given().contentType(ContentType.URLENC).formParam("t", t).formParam("keywords", "neural collapse, -medical")
-                .formParam("minStrength", "0.3").post("/manage").then().statusCode(200).body(containsString("Saved."));
+                .formParam("amount", "fewer").post("/manage").then().statusCode(200).body(containsString("Saved."));
         assertEquals("neural collapse\n-medical", keywords(email));
         given().contentType(ContentType.URLENC).formParam("t", t).formParam("keywords", "")
                 .post("/manage").then().statusCode(400).body(containsString("at least one keyword"));
-        given().contentType(ContentType.URLENC).formParam("t", t).formParam("keywords", "GNN").formParam("minStrength", "7")
-                .post("/manage").then().statusCode(400).body(containsString("between 0 and 1"));
-        given().contentType(ContentType.URLENC).formParam("t", t).formParam("keywords", "GNN").formParam("minStrength", "lots")
+        given().contentType(ContentType.URLENC).formParam("t", t).formParam("keywords", "GNN").formParam("amount", "lots")
                 .post("/manage").then().statusCode(400)
-                .body(containsString("Minimum strength must be a number between 0 and 1, got &quot;lots&quot;"));
+                .body(containsString("Fewer or more papers must be one of the offered choices, got &quot;lots&quot;"));
         assertEquals("neural collapse\n-medical", keywords(email));
     }
 

@@ -29,6 +29,10 @@ public class AccountMail {
         static native TemplateInstance confirmText(String confirmUrl, String linkLifetime, List<String> topics);
         static native TemplateInstance manageHtml(String manageUrl, String unsubscribeUrl, List<String> topics);
         static native TemplateInstance manageText(String manageUrl, String unsubscribeUrl, List<String> topics);
+        static native TemplateInstance addressConfirmHtml(String confirmUrl, String linkLifetime, List<String> topics);
+        static native TemplateInstance addressConfirmText(String confirmUrl, String linkLifetime, List<String> topics);
+        static native TemplateInstance addressChangedHtml(String newAddress);
+        static native TemplateInstance addressChangedText(String newAddress);
     }
 
     /** The outbox row's payload. {@code link} is the confirm or manage URL; {@code other} the lifetime or the unsubscribe URL. */
@@ -59,6 +63,21 @@ public class AccountMail {
         queue(subscriberId, new Payload("manage", to, manageUrl, unsubscribeUrl, topics));
     }
 
+    /** Queues the confirmation of a new address, to that address; joins the caller's transaction. */
+    public void queueAddressConfirmation(long subscriberId, String newAddress, String confirmUrl, String linkLifetime,
+            List<String> topics) {
+        queue(subscriberId, new Payload("address-confirm", newAddress, confirmUrl, linkLifetime, topics));
+    }
+
+    /**
+     * Tells the old address that the subscription moved; joins the caller's transaction.
+     *
+     * @param newAddressMasked the new address as the notice shows it, e.g. "n***@example.org"
+     */
+    public void queueAddressChanged(long subscriberId, String oldAddress, String newAddressMasked) {
+        queue(subscriberId, new Payload("address-changed", oldAddress, null, newAddressMasked, List.of()));
+    }
+
     private void queue(long subscriberId, Payload payload) {
         String key = KEY_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         try {
@@ -84,6 +103,12 @@ public class AccountMail {
             case "manage" -> new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, p.to(), "Your Paperboy subscription",
                     Templates.manageText(p.link(), p.other(), p.topics()).render(),
                     Templates.manageHtml(p.link(), p.other(), p.topics()).render(), null);
+            case "address-confirm" -> new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, p.to(), "Confirm your new address for Paperboy",
+                    Templates.addressConfirmText(p.link(), p.other(), p.topics()).render(),
+                    Templates.addressConfirmHtml(p.link(), p.other(), p.topics()).render(), null);
+            case "address-changed" -> new OutgoingEmail(OutgoingEmail.Kind.ACCOUNT, p.to(), "Your Paperboy address was changed",
+                    Templates.addressChangedText(p.other()).render(),
+                    Templates.addressChangedHtml(p.other()).render(), null);
             default -> throw new IllegalStateException("Unknown account email kind " + p.kind());
         });
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /**
  * The page behind every "manage" link: topics and digest settings, ratings, the personal feed, the subscriber's
@@ -29,6 +30,9 @@ public class ManagePages {
                 String eraseError);
         static native TemplateInstance resubscribed(boolean confirmationSent, String when);
         static native TemplateInstance erased();
+        static native TemplateInstance addressRequested(String newAddress);
+        static native TemplateInstance addressConfirm(String token, String newAddress);
+        static native TemplateInstance addressChanged(String newAddress, String manageUrl);
     }
 
     private final SubscriptionService subscriptions;
@@ -36,9 +40,11 @@ public class ManagePages {
     private final FeedbackService feedback;
     private final SignedLinks links;
     private final SubscriberExport export;
+    private final AddressChanges addresses;
 
     ManagePages(SubscriptionService subscriptions, Preferences preferences, FeedbackService feedback, SignedLinks links,
-            SubscriberExport export) {
+            SubscriberExport export, AddressChanges addresses) {
+        this.addresses = addresses;
         this.subscriptions = subscriptions;
         this.preferences = preferences;
         this.feedback = feedback;
@@ -103,6 +109,38 @@ public class ManagePages {
         Subscriber s = subscriptions.subscriberOf(token);
         return Response.ok(export.of(s), MediaType.APPLICATION_JSON_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"paperboy-data.json\"").build();
+    }
+
+    /** Asks to move the subscription to a new address; nothing moves until the new address confirms. */
+    @POST
+    @Path("manage/address")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeAddress(@FormParam("t") String token, @FormParam("email") String email) {
+        Subscriber current = subscriptions.forManaging(token);
+        try {
+            EmailAddress address = EmailAddress.parse(email);
+            addresses.request(token, address);
+            return Response.ok(Templates.addressRequested(address.value())).build();
+        } catch (dev.paperboy.web.BadInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.manage(view(token, current)
+                    .withErrors(new PreferenceChange.Form(null, null, null, null, null, null, null),
+                            Map.of("email", e.getMessage())))).build();
+        }
+    }
+
+    /** The new address's link opens a page with a button: a mail scanner's GET changes nothing. */
+    @GET
+    @Path("address/confirm")
+    public TemplateInstance confirmAddressPage(@QueryParam("t") String token) {
+        return Templates.addressConfirm(token, addresses.pendingAddress(token));
+    }
+
+    @POST
+    @Path("address/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance confirmAddress(@FormParam("t") String token) {
+        String address = addresses.pendingAddress(token);
+        return Templates.addressChanged(address, addresses.confirm(token));
     }
 
     /** One click back in, with the old topics and settings. */

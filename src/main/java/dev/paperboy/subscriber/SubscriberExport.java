@@ -17,8 +17,11 @@ public class SubscriberExport {
     private final Preferences preferences;
     private final FeedbackService feedback;
     private final Instance<SubscriberDataSection> sections;
+    private final jakarta.persistence.EntityManager em;
 
-    SubscriberExport(Preferences preferences, FeedbackService feedback, Instance<SubscriberDataSection> sections) {
+    SubscriberExport(Preferences preferences, FeedbackService feedback, Instance<SubscriberDataSection> sections,
+            jakarta.persistence.EntityManager em) {
+        this.em = em;
         this.preferences = preferences;
         this.feedback = feedback;
         this.sections = sections;
@@ -56,10 +59,21 @@ public class SubscriberExport {
             return m;
         }).toList();
         out.put("ratings", ratings);
+        out.put("pendingSignUps", rows("select keywords, created_at from pending_signup where subscriber_id = ?1", s.id)
+                .stream().map(r -> Map.of("keywords", Keywords.ofStored((String) r[0]).values(),
+                        "at", String.valueOf(r[1]))).toList());
+        out.put("pendingAddressChanges", rows(
+                "select new_email, created_at from address_change where subscriber_id = ?1", s.id)
+                .stream().map(r -> Map.of("newAddress", r[0], "at", String.valueOf(r[1]))).toList());
         for (SubscriberDataSection section : sections) {
             out.put(section.name(), section.of(s.id));
         }
         return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, long subscriberId) {
+        return em.createNativeQuery(sql).setParameter(1, subscriberId).getResultList();
     }
 
     private static String text(java.time.OffsetDateTime t) {

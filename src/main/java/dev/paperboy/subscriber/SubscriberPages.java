@@ -29,7 +29,7 @@ public class SubscriberPages {
         static native TemplateInstance signup(String csrf, String email, String keywords, String error);
         static native TemplateInstance checkInbox(String linkLifetime);
         static native TemplateInstance confirm(String token);
-        static native TemplateInstance confirmed(String manageUrl);
+        static native TemplateInstance confirmed(SubscriptionService.Confirmed c);
         static native TemplateInstance alreadyConfirmed(String token);
         static native TemplateInstance linkSent();
         static native TemplateInstance unsubscribe(String token);

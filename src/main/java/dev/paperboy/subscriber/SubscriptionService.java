@@ -101,10 +101,11 @@ public class SubscriptionService {
      * Confirms the sign-up the link names and applies its topics. A link confirms once: afterwards it grants
      * nothing. Confirming after an unsubscribe revokes the links of the earlier subscription.
      *
-     * @return a manage link, shown once, when this click confirmed; empty when the subscription already was
+     * @return what the confirmed page shows, a manage link included, once, when this click confirmed; empty when
+     *     the subscription already was
      */
     @Transactional
-    public Optional<String> confirm(String token) {
+    public Optional<Confirmed> confirm(String token) {
         LinkToken t = links.verify(token, Purpose.CONFIRM);
         Subscriber s = subscriber(t);
         if (s.status == SubscriberStatus.SUPPRESSED) {
@@ -129,7 +130,8 @@ public class SubscriptionService {
         s.keywords = topics.get().stored();
         activate(s, now);
         pending.clear(s.id);
-        return Optional.of(manageUrl(s.id));
+        return Optional.of(new Confirmed(manageUrl(s.id), s.keywordList().values(),
+                preferences.of(s).whenInWords()));
     }
 
     /**
@@ -208,6 +210,13 @@ public class SubscriptionService {
         }
         return s;
     }
+
+    /**
+     * What the confirmed page shows.
+     *
+     * @param when when digests come, in words, e.g. "every day at 07:00 (UTC)"
+     */
+    public record Confirmed(String manageUrl, List<String> topics, String when) {}
 
     private void activate(Subscriber s, OffsetDateTime now) {
         s.status = SubscriberStatus.CONFIRMED;

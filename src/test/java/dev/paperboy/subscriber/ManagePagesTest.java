@@ -265,6 +265,58 @@ class ManagePagesTest {
         assertEquals(SubscriberStatus.CONFIRMED, Subscribers.status(email));
     }
 
+    @Test
+    void theConfirmedPageSaysWhichTopicsAndWhenMailComes() {
+        String email = "confirmed-page-" + UUID.randomUUID() + "@example.org";
+        Api.signUpWithForm(email, "GNN, sparse autoencoders").then().statusCode(200);
+        String confirm = Mails.link(MailServer.messagesTo(email, "Confirm").get(0), "/confirm?t=");
+        given().contentType(ContentType.URLENC).formParam("t", Mails.token(confirm)).post("/confirm").then()
+                .statusCode(200).body(containsString("<b id=\"confirmed-topics\">GNN, sparse autoencoders</b>"))
+                .body(containsString("Digests come every day at 07:00 (UTC)"));
+    }
+
+    @Test
+    void anAddressMovesOnlyWhenTheNewOneConfirmsAndTheOldOneIsTold() {
+        String old = "move-old-" + UUID.randomUUID() + "@example.org";
+        String fresh = "move-new-" + UUID.randomUUID() + "@example.org";
+        String t = manageToken(old);
+        long id = subscriber(t).id;
+        Subscribers.tenMinutesPass(old);
+        given().contentType(ContentType.URLENC).formParam("t", t).formParam("email", fresh.toUpperCase())
+                .post("/manage/address").then().statusCode(200).body(containsString(fresh));
+        assertEquals(old, subscriber(t).email, "nothing moves before the new address confirms");
+        MimeMessage confirmation = MailServer.messagesTo(fresh, "Confirm your new address").get(0);
+        String link = Mails.link(confirmation, "/address/confirm?t=");
+        given().get(link).then().statusCode(200).body(containsString("id=\"confirm-address\""));
+        assertEquals(old, subscriber(t).email, "opening the link changes nothing");
+        String page = given().contentType(ContentType.URLENC).formParam("t", Mails.token(link)).post("/address/confirm")
+                .then().statusCode(200).body(containsString("Your digests now go to " + fresh)).extract().asString();
+        assertEquals(fresh, QuarkusTransaction.requiringNew().call(() -> Subscriber.<Subscriber>findById(id).email));
+        assertTrue(MailServer.messagesTo(old, "Your Paperboy address was changed").get(0) != null, "the old address is told");
+        given().get("/manage?t=" + t).then().statusCode(400);
+        Matcher m = Pattern.compile("href=\"https?://[^/\"]+(/manage\\?t=[^\"]+)\"").matcher(page);
+        assertTrue(m.find());
+        given().get(m.group(1)).then().statusCode(200).body(containsString(fresh));
+        given().contentType(ContentType.URLENC).formParam("t", Mails.token(link)).post("/address/confirm")
+                .then().statusCode(400);
+
+        // Bad input: not an address, the same address, one that already has a subscription.
+        String t2 = Mails.token(m.group(1));
+        given().contentType(ContentType.URLENC).formParam("t", t2).formParam("email", "nope")
+                .post("/manage/address").then().statusCode(400).body(containsString("id=\"email-error\""));
+        given().contentType(ContentType.URLENC).formParam("t", t2).formParam("email", fresh)
+                .post("/manage/address").then().statusCode(400).body(containsString("That is already your address."));
+        String taken = "move-taken-" + UUID.randomUUID() + "@example.org";
+        Subscribers.confirmed(taken, "GNN");
+        Subscribers.tenMinutesPass(fresh);
+        given().contentType(ContentType.URLENC).formParam("t", t2).formParam("email", taken)
+                .post("/manage/address").then().statusCode(200);
+        String takenLink = Mails.link(MailServer.messagesTo(taken, "Confirm your new address").get(0), "/address/confirm?t=");
+        given().contentType(ContentType.URLENC).formParam("t", Mails.token(takenLink)).post("/address/confirm")
+                .then().statusCode(400).body(containsString("already has a Paperboy subscription"));
+        assertEquals(fresh, QuarkusTransaction.requiringNew().call(() -> Subscriber.<Subscriber>findById(id).email));
+    }
+
     private static String manageToken(String email) {
         return Mails.token(Flows.subscribedWithAccountLink(email, "GNN", "/manage?t="));
     }

@@ -9,6 +9,7 @@ import dev.paperboy.ingest.IngestService;
 import dev.paperboy.ingest.ParsedPaper;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,10 +33,12 @@ public class DailyJob {
     private final IngestService ingest;
     private final DigestRun digest;
     private final DigestScheduler scheduler;
+    private final Clock clock;
 
     DailyJob(ScheduleConfig config, HfDailyPapersClient hf, ArxivFeedClient arxiv, IngestService ingest, DigestRun digest,
-            DigestScheduler scheduler) {
+            DigestScheduler scheduler, Clock clock) {
         this.scheduler = scheduler;
+        this.clock = clock;
         this.config = config;
         this.hf = hf;
         this.arxiv = arxiv;
@@ -46,8 +49,9 @@ public class DailyJob {
     @Scheduled(identity = "daily-digest", cron = "${paperboy.schedule.cron}", timeZone = "${paperboy.schedule.time-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        fetchAll(LocalDate.now(ZoneId.of(config.timeZone())));
-        scheduler.tick(Instant.now());
+        Instant now = clock.instant();
+        fetchAll(LocalDate.ofInstant(now, ZoneId.of(config.timeZone())));
+        scheduler.tick(now);
     }
 
     /** Fetches the day's papers and sends that day's digest to every daily subscriber now, whatever their hour. */

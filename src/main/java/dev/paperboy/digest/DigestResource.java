@@ -10,7 +10,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import dev.paperboy.mail.OutboxState;
+import dev.paperboy.web.BadInputException;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** Operator endpoints for digests. Guarded by the admin bearer token. */
 @Path("/api/admin/digests")
@@ -35,17 +41,32 @@ public class DigestResource {
         return reports.recentRuns(NumberParams.limit(limit, 30, MAX_LIMIT));
     }
 
+    /**
+     * Plans the day's digest for every daily subscriber and answers 202 with what was queued; sending goes on in
+     * the background ({@code GET /{date}} follows it). With {@code wait=true}, answers 200 once all is sent.
+     */
     @POST
     @Path("{date}/send")
-    public DigestRun.SendReport send(@PathParam("date") String date) {
-        return run.send(Days.parse(date));
+    public Response send(@PathParam("date") String date, @QueryParam("wait") String wait) {
+        LocalDate day = Days.parse(date);
+        if (wait != null && !wait.equals("true") && !wait.equals("false")) {
+            throw new BadInputException("wait must be true or false, got \"" + BadInputException.shown(wait) + "\".");
+        }
+        return "true".equals(wait) ? Response.ok(run.send(day)).build()
+                : Response.accepted(run.start(day)).build();
     }
 
-    /** Counts by state, send rate over the last minute and the estimated time to finish. */
+    /** The run's phase, its emails by state, send rate over the last minute and the estimated time to finish. */
+    public record Status(LocalDate date, DigestRun.Phase phase, Map<OutboxState, Long> states, long remaining,
+            double ratePerSecond, Long etaSeconds, OffsetDateTime firstSentAt, OffsetDateTime lastSentAt) {}
+
     @GET
     @Path("{date}")
-    public DeliveryReports.Progress progress(@PathParam("date") String date) {
-        return reports.progress(DigestPeriod.day(Days.parse(date)).key());
+    public Status progress(@PathParam("date") String date) {
+        LocalDate day = Days.parse(date);
+        DeliveryReports.Progress p = reports.progress(DigestPeriod.day(day).key());
+        return new Status(day, run.phase(day, p), p.states(), p.remaining(), p.ratePerSecond(), p.etaSeconds(),
+                p.firstSentAt(), p.lastSentAt());
     }
 
     /** Emails that failed or bounced, and those waiting to retry after an error, with the relay's reason. */

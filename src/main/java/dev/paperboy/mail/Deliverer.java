@@ -147,8 +147,7 @@ public class Deliverer {
                     try {
                         connection = messenger.open();
                     } catch (MessagingException e) {
-                        store.retryLater(entry.id, entry.claimToken, backoff(entry.attempts), "cannot connect: " + e.getMessage());
-                        LOG.warnf("Cannot reach the mail relay, stopping this worker: %s", e.getMessage());
+                        cannotConnect(entry, e);
                         break;
                     }
                 }
@@ -254,6 +253,27 @@ public class Deliverer {
                 }
             }
             case UNKNOWN_OUTCOME -> store.markFailed(entry.id, entry.claimToken, OutboxStore.INTERRUPTED + ": " + failure.reason());
+        }
+    }
+
+    /**
+     * No connection: nothing was sent, so the row waits and tries again, like any transient failure, until it has
+     * had its attempts. A relay that refuses the login is a configuration error, said as such; it is not retried
+     * forever either.
+     */
+    private void cannotConnect(OutboxEntry entry, MessagingException e) {
+        String reason = (e instanceof jakarta.mail.AuthenticationFailedException
+                ? "the relay refused the login (check paperboy.mail.smtp.user and password): "
+                : "cannot connect: ") + e.getMessage();
+        if (e instanceof jakarta.mail.AuthenticationFailedException) {
+            LOG.errorf("The mail relay refused the login, stopping this worker: %s", e.getMessage());
+        } else {
+            LOG.warnf("Cannot reach the mail relay, stopping this worker: %s", e.getMessage());
+        }
+        if (entry.attempts + 1 >= config.delivery().maxAttempts()) {
+            store.markFailed(entry.id, entry.claimToken, "gave up after " + (entry.attempts + 1) + " attempts: " + reason);
+        } else {
+            store.retryLater(entry.id, entry.claimToken, backoff(entry.attempts), reason);
         }
     }
 

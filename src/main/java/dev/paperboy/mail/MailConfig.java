@@ -2,6 +2,7 @@ package dev.paperboy.mail;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -65,6 +66,13 @@ public interface MailConfig {
         @WithDefault("false")
         boolean tls();
 
+        /**
+         * PEM file of the certificates to trust for the relay's TLS, in place of the JVM's: a private CA, or the
+         * relay's own certificate. Unset, the JVM's trusted CAs. Either way the certificate must be valid and
+         * name the relay's host.
+         */
+        Optional<Path> trustCertificates();
+
         /** SMTP AUTH user; unset means no authentication. */
         Optional<String> user();
 
@@ -92,7 +100,7 @@ public interface MailConfig {
         int messagesPerConnection();
 
         /**
-         * Send each message's MAIL FROM, RCPT TO and DATA in one write (RFC 2920) when the relay announces
+         * Send each message's MAIL FROM, RCPT TO and DATA without waiting (RFC 2920) when the relay announces
          * PIPELINING, and read each message's end-of-data reply with the next envelope's: one round trip per
          * message instead of four. Off only for a relay that announces it but mishandles it.
          */

@@ -9,52 +9,46 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPOutputStream;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * Jakarta Mail's SMTP transport, made to stream many messages over one connection. It still builds every
- * command and checks every reply; what changes is when bytes are written and replies read:
+ * Jakarta Mail's SMTP transport, made to stream many messages over one connection, through the hooks
+ * SMTPTransport offers its subclasses ({@code sendCommand}, {@code readServerResponse}, {@code data},
+ * {@code finishData}) and nothing private. It still builds every command and checks every reply; what changes is
+ * when replies are read:
  * <ul>
- *   <li><b>Pipelining</b> (RFC 2920), when the relay announces it: MAIL FROM, RCPT TO and DATA go in one write
- *       and their replies are read together, one round trip where Jakarta Mail waits for three. Until DATA is
- *       written, each envelope command is answered "250" here, and the relay's real replies are checked before
- *       a byte of the message is sent; a refusal throws what Jakarta Mail itself would have thrown.
- *   <li><b>Message data in one write, dot included.</b> Jakarta Mail's data stream converts line ends and
- *       doubles leading dots a byte at a time through three stacked streams (70-115 µs per 25 KB digest on the
- *       benchmark machine); {@link SmtpData} does it in one pass and appends the end-of-data dot.
- *   <li><b>A hand-over callback</b> right before the dot, the moment after which the relay may own the message.
+ *   <li><b>Pipelining</b> (RFC 2920), when the relay announces it: MAIL FROM, RCPT TO and DATA go out without
+ *       waiting and their replies are read together, one round trip where Jakarta Mail waits for three. Until
+ *       DATA's reply, each envelope command is answered "250" here, and the relay's real replies are checked
+ *       before a byte of the message is sent; a refusal throws what Jakarta Mail itself would have thrown.
+ *   <li><b>A hand-over callback</b> right before the end-of-data dot, the moment after which the relay may own
+ *       the message.
  *   <li><b>The dot's reply read with the next envelope's</b> when pipelining: message data may open a group
  *       (RFC 2920 3.1), so the next MAIL FROM follows the dot unanswered and each message costs one round trip,
  *       not two. The reply goes to the message's {@link Messenger.Verdict} then, or at {@link #settle()} or
  *       {@link #close()}.
  * </ul>
- * All writes go through the transport's own buffered server stream, so STARTTLS and the write timeout apply as
- * before. That stream is private to SMTPTransport; if a later Jakarta Mail renames it, this transport falls back
- * to plain Jakarta Mail behaviour, and {@code SmtpMessengerTest} fails so that the loss is noticed.
+ * The message data goes through Jakarta Mail's own data stream, which converts line ends and doubles leading
+ * dots; STARTTLS and the write timeout apply as before.
  */
 public final class PipeliningTransport extends SMTPTransport {
-
-    private static final VarHandle SERVER_OUTPUT = serverOutput();
-    private static final byte[] CRLF = {'\r', '\n'};
 
     volatile Runnable handingOver;
     volatile Messenger.Verdict verdict;
     private final boolean pipeliningAllowed;
-    private final SmtpData data = new SmtpData();
     /** Envelope commands written but not yet answered, in order; filled only while {@code pipelining}. */
     private final List<String> unanswered = new ArrayList<>(4);
     /** The current message's envelope is being pipelined: from MAIL FROM until DATA's reply is read. */
     private boolean pipelining;
-    /** The end-of-data dot went out with the data, so the "." command that Jakarta Mail sends writes nothing. */
-    private boolean dotWritten;
+    /** The current message's data stream, as {@link #data()} opened it. */
+    private SMTPOutputStream dataStream;
+    /** A write or read failed: Jakarta Mail has dropped the connection, and no owed reply can be read any more. */
+    private boolean lost;
     /** The verdict of the last message, whose dot's reply has not been read yet; null when none is owed. */
     private Messenger.Verdict owed;
 
@@ -63,18 +57,14 @@ public final class PipeliningTransport extends SMTPTransport {
         this.pipeliningAllowed = pipeliningAllowed;
     }
 
-    /** @return whether this Jakarta Mail lets us write to the server stream; without it, nothing here applies */
-    static boolean canWriteDirectly() {
-        return SERVER_OUTPUT != null;
-    }
-
     @Override
     public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
         try {
             super.sendMessage(message, addresses);
         } finally {
+            dataStream = null;
             if (pipelining) {
-                // Failed between MAIL FROM and DATA (a bad address, say) with commands buffered and unanswered:
+                // Failed between MAIL FROM and DATA (a bad address, say) with commands sent and unanswered:
                 // the conversation is out of step, so it ends here.
                 pipelining = false;
                 unanswered.clear();
@@ -95,41 +85,45 @@ public final class PipeliningTransport extends SMTPTransport {
 
     /** Whether envelopes go pipelined on this connection, and so each dot's reply can wait for the next envelope's. */
     private boolean pipelines() {
-        return pipeliningAllowed && SERVER_OUTPUT != null && supportsExtension("PIPELINING");
+        return pipeliningAllowed && supportsExtension("PIPELINING");
     }
 
     @Override
     protected void sendCommand(String cmd) throws MessagingException {
-        if (dotWritten && cmd.equals(".")) {
-            flush();
-            return;
-        }
-        if (!pipelining) {
-            super.sendCommand(cmd);
-            return;
-        }
-        if (cmd.indexOf('\r') >= 0 || cmd.indexOf('\n') >= 0) {
-            // As Jakarta Mail's own check: a command is one line, or it would smuggle in another.
-            throw new MessagingException("Can't send command to SMTP host",
-                    new IllegalArgumentException("Command contains a line break"));
-        }
-        try {
-            OutputStream out = (OutputStream) SERVER_OUTPUT.get(this);
-            out.write(cmd.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(CRLF);
+        write(cmd);
+        if (pipelining) {
             unanswered.add(cmd);
-            if (cmd.equals("DATA")) {
-                out.flush();
+        }
+    }
+
+    /** Jakarta Mail's own command write; a failure means the connection is gone (it closes its streams). */
+    private void write(String cmd) throws MessagingException {
+        try {
+            super.sendCommand(cmd);
+        } catch (MessagingException e) {
+            lost = true;
+            throw e;
+        }
+    }
+
+    /** Jakarta Mail's own reply read; a failure or the end of the stream means the connection is gone. */
+    private int read() throws MessagingException {
+        try {
+            int code = super.readServerResponse();
+            if (code < 0) {
+                lost = true;
             }
-        } catch (IOException e) {
-            throw new MessagingException("Can't send command to SMTP host", e);
+            return code;
+        } catch (MessagingException e) {
+            lost = true;
+            throw e;
         }
     }
 
     @Override
     protected int readServerResponse() throws MessagingException {
         if (!pipelining) {
-            return super.readServerResponse();
+            return read();
         }
         if (!unanswered.get(unanswered.size() - 1).equals("DATA")) {
             // MAIL FROM or RCPT TO: its real reply is read and checked with DATA's, before any message byte.
@@ -142,12 +136,12 @@ public final class PipeliningTransport extends SMTPTransport {
         settleOwed();
         MessagingException refused = null;
         for (String cmd : envelope) {
-            int code = super.readServerResponse();
+            int code = read();
             if (refused == null && (code < 200 || code > 299)) {
                 refused = refusal(cmd, code, getLastServerResponse());
             }
         }
-        int dataReply = super.readServerResponse();
+        int dataReply = read();
         if (refused == null) {
             return dataReply;
         }
@@ -156,8 +150,8 @@ public final class PipeliningTransport extends SMTPTransport {
             // Mail drops the connection when a send fails with an IOException, so the message is never sent.
             refused.setNextException(new IOException("the relay accepted DATA after refusing the envelope"));
         } else {
-            super.sendCommand("RSET");
-            super.readServerResponse();
+            write("RSET");
+            read();
         }
         throw refused;
     }
@@ -177,13 +171,10 @@ public final class PipeliningTransport extends SMTPTransport {
 
     @Override
     protected OutputStream data() throws MessagingException {
-        // DATA and its 354 (pipelined with the envelope), and the standard stream that finishData() expects.
-        OutputStream standard = super.data();
-        if (SERVER_OUTPUT == null) {
-            return standard;
-        }
-        data.reset();
-        return data;
+        // DATA and its 354 (pipelined with the envelope), then Jakarta Mail's own data stream.
+        OutputStream stream = super.data();
+        dataStream = stream instanceof SMTPOutputStream smtp ? smtp : null;
+        return stream;
     }
 
     @Override
@@ -192,24 +183,16 @@ public final class PipeliningTransport extends SMTPTransport {
         if (r != null) {
             r.run();
         }
-        // SMTPTransport calls this only after data(), so with the stream found the message is in `data`.
-        if (SERVER_OUTPUT != null) {
-            data.writeWireTo((OutputStream) SERVER_OUTPUT.get(this));
-        }
         Messenger.Verdict v = verdict;
-        if (v != null && pipelines()) {
-            // The reply is read with the next message's envelope replies, or by settle() or close().
-            flush();
+        if (v != null && dataStream != null && pipelines()) {
+            // The dot as SMTPTransport writes it, with its reply read with the next message's envelope replies,
+            // or by settle() or close().
+            dataStream.ensureAtBOL();
+            write(".");
             owed = v;
             return;
         }
-        dotWritten = SERVER_OUTPUT != null;
-        try {
-            // The standard stream saw no byte, so it adds nothing; its "." only flushes, and the reply is checked.
-            super.finishData();
-        } finally {
-            dotWritten = false;
-        }
+        super.finishData();
         if (v != null) {
             v.accepted();
         }
@@ -235,9 +218,15 @@ public final class PipeliningTransport extends SMTPTransport {
             return;
         }
         owed = null;
+        if (lost) {
+            MessagingException gone = new MessagingException("the connection was lost before the relay answered the "
+                    + "end of data", new IOException("connection lost"));
+            v.refused(gone);
+            throw gone;
+        }
         int code;
         try {
-            code = super.readServerResponse();
+            code = read();
         } catch (MessagingException e) {
             v.refused(e);
             throw e;
@@ -267,25 +256,6 @@ public final class PipeliningTransport extends SMTPTransport {
             super.close();
         } catch (MessagingException ignored) {
             // Closing a connection we give up on.
-        }
-    }
-
-    private void flush() throws MessagingException {
-        try {
-            ((OutputStream) SERVER_OUTPUT.get(this)).flush();
-        } catch (IOException e) {
-            throw new MessagingException("Can't send command to SMTP host", e);
-        }
-    }
-
-    private static VarHandle serverOutput() {
-        try {
-            return MethodHandles.privateLookupIn(SMTPTransport.class, MethodHandles.lookup())
-                    .findVarHandle(SMTPTransport.class, "serverOutput", OutputStream.class);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            Logger.getLogger(PipeliningTransport.class.getName()).warning(
-                    "Jakarta Mail's SMTP transport has changed; sending without pipelining, through its slower data stream: " + e);
-            return null;
         }
     }
 }

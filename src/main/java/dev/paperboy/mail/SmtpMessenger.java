@@ -5,22 +5,9 @@ import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Sends through an SMTP relay with Jakarta Mail, one reused connection per worker. */
 final class SmtpMessenger implements Messenger {
-
-    /**
-     * Jakarta Mail names its protocol trace logger after the transport's package, ours, and writes every byte of
-     * every message into it, one at a time, when FINEST is on, as it is under an unconfigured JBoss LogManager.
-     * That trace would also log recipients' addresses; it stays off. Held here so the setting is not collected.
-     */
-    private static final Logger PROTOCOL_TRACE = Logger.getLogger(SmtpMessenger.class.getPackageName() + ".protocol");
-
-    static {
-        PROTOCOL_TRACE.setLevel(Level.INFO);
-    }
 
     private final MailConfig.Smtp config;
     private final Session session;
@@ -39,6 +26,9 @@ final class SmtpMessenger implements Messenger {
         p.put("mail." + proto + ".starttls.required", String.valueOf(config.starttls()));
         p.put("mail." + proto + ".ssl.enable", String.valueOf(config.tls()));
         p.put("mail." + proto + ".ssl.checkserveridentity", "true");
+        // Both implicit TLS and STARTTLS take their TLS sockets from this factory when it is set.
+        config.trustCertificates().ifPresent(pem -> p.put("mail." + proto + ".ssl.socketFactory",
+                RelayTrust.socketFactory(pem)));
         if (config.tls()) {
             // Implicit TLS: Jakarta Mail's own socket, with its own read and write timeouts.
             p.put("mail." + proto + ".timeout", String.valueOf(config.readTimeout().toMillis()));

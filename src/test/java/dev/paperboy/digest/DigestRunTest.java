@@ -46,6 +46,29 @@ class DigestRunTest {
     }
 
     @Test
+    void aSendAnswersOncePlannedAndSendsInTheBackground() {
+        String email = "async-" + UUID.randomUUID() + "@example.org";
+        Flows.subscribeAndConfirm(email, "graph neural networks");
+        Api.ingestSample();
+        io.restassured.response.Response started = Api.admin().post("/api/admin/digests/" + Api.SAMPLE_DAY + "/send");
+        started.then().statusCode(202).body("date", org.hamcrest.Matchers.equalTo(Api.SAMPLE_DAY))
+                .body("queued", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("subscribers", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        String phase;
+        do {
+            phase = Api.admin().get("/api/admin/digests/" + Api.SAMPLE_DAY).then().statusCode(200)
+                    .body("phase", org.hamcrest.Matchers.oneOf("PLANNING", "SENDING", "DONE"))
+                    .extract().path("phase");
+        } while (!"DONE".equals(phase) && System.nanoTime() < deadline);
+        assertEquals("DONE", phase);
+        Api.admin().get("/api/admin/digests/" + Api.SAMPLE_DAY).then().body("remaining", org.hamcrest.Matchers.equalTo(0));
+        assertEquals(1, MailServer.messagesTo(email, "papers on").size());
+        Api.admin().post("/api/admin/digests/" + Api.SAMPLE_DAY + "/send?wait=maybe").then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("wait must be true or false"));
+    }
+
+    @Test
     void aPaperIsNeverSentTwiceEvenInANewDigest() {
         String email = "norepeat-" + UUID.randomUUID() + "@example.org";
         // Broad enough that well over ten papers match, so the second digest has papers to choose from.

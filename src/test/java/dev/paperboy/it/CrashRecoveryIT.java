@@ -44,7 +44,7 @@ class CrashRecoveryIT {
 
             CompletableFuture.runAsync(() -> {
                 try {
-                    app.post("/api/admin/digests/2025-09-03/send", "");
+                    app.post("/api/admin/digests/2025-09-03/send?wait=true", "");
                 } catch (Exception expected) {
                     // The process is killed under this request.
                 }
@@ -61,7 +61,7 @@ class CrashRecoveryIT {
             Map<String, String> second = new HashMap<>(config);
             second.putAll(db.config(false));
             try (AppProcess restarted = AppProcess.start("second", second, dir)) {
-                assertEquals(200, restarted.post("/api/admin/digests/2025-09-03/send", "").statusCode());
+                assertEquals(200, restarted.post("/api/admin/digests/2025-09-03/send?wait=true", "").statusCode());
             }
 
             Map<String, Long> states = db.outboxStates();

@@ -73,7 +73,7 @@ class TwoInstancesIT {
     private static CompletableFuture<JsonNode> send(AppProcess app) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return new ObjectMapper().readTree(app.post("/api/admin/digests/2025-09-03/send", "").body());
+                return new ObjectMapper().readTree(app.post("/api/admin/digests/2025-09-03/send?wait=true", "").body());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

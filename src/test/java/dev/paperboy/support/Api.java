@@ -36,7 +36,7 @@ public final class Api {
     }
 
     public static Response send(String date) {
-        return admin().post("/api/admin/digests/" + date + "/send");
+        return admin().post("/api/admin/digests/" + date + "/send?wait=true");
     }
 
     /** Loads the form (for its CSRF cookie and field) and submits it, as a browser would. */

@@ -39,7 +39,7 @@ public record DigestPreferences(DigestFrequency frequency, DayOfWeek weekday, in
             case DAILY -> "every day at " + at;
             case WEEKLY -> "every " + weekday.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
                     + " at " + at;
-            case PAUSED -> "never: your digests are paused";
+            case PAUSED -> "when you resume them: they are paused";
         };
     }
 }

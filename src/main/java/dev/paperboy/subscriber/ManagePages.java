@@ -147,8 +147,14 @@ public class ManagePages {
     @POST
     @Path("resubscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance resubscribe(@FormParam("t") String token) {
+    public TemplateInstance resubscribe(@FormParam("t") String token, @FormParam("frequency") String frequency) {
+        // "Weekly instead" and "pause instead" from the unsubscribed page: checked before anything changes.
+        PreferenceChange change = PreferenceChange.parse(new PreferenceChange.Form(null, frequency, null, null, null,
+                null, null));
         SubscriptionService.Resubscribed r = subscriptions.resubscribe(token);
+        if (r.subscriber() != null && change.frequency().isPresent()) {
+            return Templates.resubscribed(false, preferences.of(preferences.update(token, change)).whenInWords());
+        }
         return Templates.resubscribed(r.confirmationSent(), r.subscriber() == null ? ""
                 : preferences.of(r.subscriber()).whenInWords());
     }

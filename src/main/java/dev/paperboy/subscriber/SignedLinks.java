@@ -2,6 +2,7 @@ package dev.paperboy.subscriber;
 
 import dev.paperboy.PaperboyConfig;
 import dev.paperboy.web.BadInputException;
+import dev.paperboy.web.ExpiredLinkException;
 import dev.paperboy.web.SigningKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,32 @@ public class SignedLinks {
             throw new BadInputException("This link is not valid. Please use the most recent link we emailed you.");
         }
         if (parsed.expiresAtEpochSecond() < Instant.now().getEpochSecond()) {
-            throw new BadInputException("This link has expired. Get a fresh one on the home page, under "
+            throw new ExpiredLinkException("This link has expired: links in our emails work for a limited time. We can "
+                    + "email you a fresh one, to the address it was sent to.", token);
+        }
+        for (LinkToken.Purpose p : allowed) {
+            if (p == parsed.purpose()) {
+                return parsed;
+            }
+        }
+        throw new BadInputException("This link is not valid for this page.");
+    }
+
+    /** How long after it expired a link may still ask for a fresh one to be emailed to its owner. */
+    static final Duration RECOVERABLE_FOR = Duration.ofDays(400);
+
+    /**
+     * Like {@link #verify}, but accepts a link up to {@link #RECOVERABLE_FOR} past its expiry: for the one action
+     * an expired link may still take, emailing its owner a fresh link, which reveals and grants nothing to whoever
+     * holds it.
+     */
+    public LinkToken verifyForRecovery(String token, LinkToken.Purpose... allowed) {
+        LinkToken parsed = parseAndCheckSignature(token);
+        if (parsed == null) {
+            throw new BadInputException("This link is not valid. Please use the most recent link we emailed you.");
+        }
+        if (parsed.expiresAtEpochSecond() < Instant.now().minus(RECOVERABLE_FOR).getEpochSecond()) {
+            throw new BadInputException("This link is too old to ask for a new one. Ask on the home page, under "
                     + "\"Already subscribed? Email me a link\".");
         }
         for (LinkToken.Purpose p : allowed) {

@@ -87,6 +87,10 @@ public class Subscriber extends PanacheEntityBase {
     @Column(name = "last_digest_end")
     public LocalDate lastDigestEnd;
 
+    /** The one line the subscriber left when they unsubscribed, if any. */
+    @Column(name = "unsubscribe_reason")
+    public String unsubscribeReason;
+
     /** Feed links signed before this (epoch milliseconds) no longer work. */
     @Column(name = "feed_links_valid_from")
     public long feedLinksValidFrom;

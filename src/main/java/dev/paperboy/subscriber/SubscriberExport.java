@@ -38,6 +38,7 @@ public class SubscriberExport {
         consent.put("signedUpAt", text(s.createdAt));
         consent.put("confirmedAt", text(s.confirmedAt));
         consent.put("unsubscribedAt", text(s.unsubscribedAt));
+        consent.put("unsubscribeReason", s.unsubscribeReason);
         out.put("consent", consent);
         out.put("keywords", s.keywordList().values());
         Map<String, Object> prefs = new LinkedHashMap<>();

@@ -27,7 +27,7 @@ public class SubscriberPages {
     @CheckedTemplate(basePath = "subscriber")
     static class Templates {
         static native TemplateInstance signup(String csrf, String email, String keywords, String error);
-        static native TemplateInstance checkInbox(String linkLifetime);
+        static native TemplateInstance checkInbox(String linkLifetime, String email, String keywords, String csrf);
         static native TemplateInstance confirm(String token);
         static native TemplateInstance confirmed(SubscriptionService.Confirmed c);
         static native TemplateInstance alreadyConfirmed(String token);
@@ -35,6 +35,7 @@ public class SubscriberPages {
         static native TemplateInstance unsubscribe(String token);
         static native TemplateInstance unsubscribed(String token, boolean manage, String eraseError);
         static native TemplateInstance privacy();
+        static native TemplateInstance reasonRecorded();
         static native TemplateInstance feedback(String token, String kind);
         static native TemplateInstance feedbackRecorded(String token, FeedbackService.Recorded recorded);
         static native TemplateInstance feedbackUndone(String paperTitle);
@@ -69,11 +70,14 @@ public class SubscriberPages {
             @FormParam(CsrfGuard.FIELD) String csrfField, @CookieParam(CsrfGuard.COOKIE) String csrfCookie) {
         try {
             csrf.verify(csrfField, csrfCookie);
-            subscriptions.subscribe(EmailAddress.parse(email), Keywords.parse(keywords));
+            EmailAddress address = EmailAddress.parse(email);
+            subscriptions.subscribe(address, Keywords.parse(keywords));
+            // The address as it will be written to, so a typo shows; the same form again sends another link.
+            return Response.ok(Templates.checkInbox(subscriptions.confirmLinkLifetime(), address.value(), keywords,
+                    csrfField)).build();
         } catch (BadInputException e) {
             return signupPage(Response.Status.BAD_REQUEST, email, keywords, e.getMessage());
         }
-        return Response.ok(Templates.checkInbox(subscriptions.confirmLinkLifetime())).build();
     }
 
     @GET
@@ -132,6 +136,15 @@ public class SubscriberPages {
     public TemplateInstance unsubscribe(@QueryParam("t") String queryToken, @FormParam("t") String formToken) {
         String token = queryToken != null ? queryToken : formToken;
         return Templates.unsubscribed(token, subscriptions.unsubscribe(token) == LinkToken.Purpose.MANAGE, null);
+    }
+
+    /** The optional one line a subscriber leaves on the unsubscribed page. */
+    @POST
+    @Path("unsubscribe/reason")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance unsubscribeReason(@FormParam("t") String token, @FormParam("reason") String reason) {
+        subscriptions.recordUnsubscribeReason(token, reason);
+        return Templates.reasonRecorded();
     }
 
     /** One-click clients that send another body type, or none. */

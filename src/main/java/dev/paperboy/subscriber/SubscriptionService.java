@@ -147,10 +147,12 @@ public class SubscriptionService {
 
     /**
      * Emails a fresh manage link to the subscriber a link belongs to, within the account-email limit; the page
-     * that asks never shows one itself.
+     * that asks never shows one itself. The link may have expired: that is when people need this most.
      */
     public void emailManageLink(String token) {
-        LinkToken t = links.verify(token, Purpose.CONFIRM, Purpose.MANAGE, Purpose.UNSUBSCRIBE);
+        // An expired link still says whose it was: it may ask for a fresh one, which goes only to that address.
+        LinkToken t = links.verifyForRecovery(token, Purpose.CONFIRM, Purpose.MANAGE, Purpose.UNSUBSCRIBE,
+                Purpose.MORE_LIKE, Purpose.LESS_LIKE, Purpose.FEED, Purpose.CHANGE_ADDRESS);
         OffsetDateTime now = OffsetDateTime.now();
         QuarkusTransaction.requiringNew().run(() -> {
             Subscriber s = subscriber(t);
@@ -205,8 +207,8 @@ public class SubscriptionService {
     public Subscriber forManaging(String token) {
         Subscriber s = subscriber(links.verify(token, Purpose.MANAGE));
         if (!s.isConfirmed()) {
-            throw new BadInputException("This subscription is not active. To start it again, sign up on "
-                    + "the home page with the same address; to manage or delete it, ask there for a fresh link.");
+            throw new BadInputException("This subscription has ended. Open this link again to subscribe again with "
+                    + "one click, or to delete your data.");
         }
         return s;
     }
@@ -261,10 +263,33 @@ public class SubscriptionService {
             default -> {
                 activate(s, now);
                 s.unsubscribedAt = null;
+                s.unsubscribeReason = null;
                 pending.clear(s.id);
                 return new Resubscribed(s, false);
             }
         }
+    }
+
+    /** Longest reason an unsubscribe may leave. */
+    public static final int MAX_REASON = 200;
+
+    /**
+     * Keeps the one line a subscriber left when unsubscribing, from the page their unsubscribe or manage link
+     * opened.
+     *
+     * @throws BadInputException for a reason past {@value #MAX_REASON} characters, or a subscription still active
+     */
+    @Transactional
+    public void recordUnsubscribeReason(String token, String reason) {
+        Subscriber s = subscriber(links.verify(token, Purpose.UNSUBSCRIBE, Purpose.MANAGE));
+        String line = reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ").strip();
+        if (line.length() > MAX_REASON) {
+            throw new BadInputException("A reason has at most " + MAX_REASON + " characters, got " + line.length() + ".");
+        }
+        if (s.status != SubscriberStatus.UNSUBSCRIBED) {
+            throw new BadInputException("This subscription is not unsubscribed, so there is no reason to record.");
+        }
+        s.unsubscribeReason = line.isEmpty() ? null : line;
     }
 
     /** Gives the subscriber a new feed link: every older one stops working. */

@@ -21,6 +21,12 @@ public class ErrorMappers {
         return ErrorResponses.of(headers, Response.Status.BAD_REQUEST, e.getMessage());
     }
 
+    @ServerExceptionMapper
+    public Response expiredLink(ExpiredLinkException e, HttpHeaders headers) {
+        return ErrorResponses.of(headers, Response.Status.BAD_REQUEST, "This link has expired", e.getMessage(),
+                e.token());
+    }
+
     /** Bound by the JSON reader itself, which would answer a bare 400. */
     @ServerExceptionMapper
     public Response wrongJsonShape(MismatchedInputException e, HttpHeaders headers) {

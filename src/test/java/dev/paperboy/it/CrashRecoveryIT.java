@@ -33,6 +33,7 @@ class CrashRecoveryIT {
             config.put("PAPERBOY_MAIL_DELIVERY_RATE_PER_SECOND", "150");
             config.put("PAPERBOY_MAIL_DELIVERY_LEASE", "PT2S");
             config.put("PAPERBOY_MAIL_DELIVERY_DRAIN_INTERVAL", "off");
+            config.put("PAPERBOY_DIGEST_TICK_INTERVAL", "off");
             config.put("PAPERBOY_DATA_DIR", dir.resolve("data").toString());
 
             Map<String, String> first = new HashMap<>(config);

@@ -19,7 +19,8 @@ import org.postgresql.PGConnection;
 
 /**
  * Composes and sends 100,000 personalized digests of about 20 KB to Postfix's smtp-sink and records them as
- * sent in PostgreSQL; measures smtp-source against the same sink as the yardstick. Run with
+ * sent in PostgreSQL; measures smtp-source against the same sink as the yardstick; then the same send with the
+ * relay 20 ms away each way ({@link LatencyProxy}, {@code -Dbench.latency-ms=0} skips it). Run with
  * (see docs/performance.md):
  *
  * <pre>./mvnw -q -Pbench-send -Dquarkus.datasource.db-kind=postgresql -DskipTests package exec:exec</pre>
@@ -72,6 +73,7 @@ public final class SendBenchmark {
             config.put("PAPERBOY_MAIL_SMTP_MESSAGES_PER_CONNECTION", "10000");
             config.put("PAPERBOY_MAIL_DELIVERY_BATCH_SIZE", "500");
             config.put("PAPERBOY_MAIL_DELIVERY_DRAIN_INTERVAL", "off");
+            config.put("PAPERBOY_DIGEST_TICK_INTERVAL", "off");
             config.put("PAPERBOY_DATA_DIR", dir.resolve("send").toString());
             config.put("PAPERBOY_MAIL_SMTP_WRITE_TIMEOUT", System.getProperty("bench.write-timeout", "30s"));
             Path gcLog = dir.resolve("send-gc.log");
@@ -119,6 +121,26 @@ public final class SendBenchmark {
             HeapPeaks heap = HeapPeaks.fromGcLog(gcLog);
             System.out.printf("heap (-Xmx512m): peak used %d MB, peak live after a collection %d MB, %d collections%n",
                     heap.usedMb(), heap.liveMb(), heap.collections());
+
+            // The same send to a relay 20 ms away each way, as a hosted relay in another region would be: round
+            // trips, not CPU, decide the rate there.
+            int latencyMs = Integer.getInteger("bench.latency-ms", 20);
+            if (latencyMs > 0) {
+                try (LatencyProxy proxy = new LatencyProxy(2525, latencyMs)) {
+                    config.put("PAPERBOY_MAIL_SMTP_PORT", String.valueOf(proxy.port()));
+                    config.put("PAPERBOY_DATA_DIR", dir.resolve("send-far").toString());
+                    try (AppProcess app = AppProcess.start("send-far", config, dir)) {
+                        insertDigests(db, messages, "2025-09-06");
+                        settle(db);
+                        long t0 = System.nanoTime();
+                        int emails = new ObjectMapper().readTree(app.post("/api/admin/digests/2025-09-06/send?wait=true",
+                                "").body()).get("emails").asInt();
+                        double secs = (System.nanoTime() - t0) / 1e9;
+                        System.out.printf("paperboy with the relay %d ms away each way (%d connections): %d digests in"
+                                + " %.1f s: %.0f messages/s%n", latencyMs, connections, emails, secs, emails / secs);
+                    }
+                }
+            }
         } finally {
             sink.destroy();
         }
@@ -159,6 +181,7 @@ public final class SendBenchmark {
         Map<String, String> config = new HashMap<>(db.config(true));
         config.put("PAPERBOY_MAIL_TRANSPORT", "file");
         config.put("PAPERBOY_MAIL_DELIVERY_DRAIN_INTERVAL", "off");
+        config.put("PAPERBOY_DIGEST_TICK_INTERVAL", "off");
         config.put("PAPERBOY_DATA_DIR", dir.resolve("size").toString());
         try (AppProcess app = AppProcess.start("size", config, dir)) {
             String sample = Files.readString(Path.of("docs/sample/daily-papers-page.txt"));
@@ -226,10 +249,11 @@ public final class SendBenchmark {
                 }
                 copy.append(subscribers.get(i)).append('\t').append(digestKey).append("\tPENDING\t")
                         .append(json.writeValueAsString(picked).replace("\\", "\\\\")).append("\t0\t").append(now)
-                        .append('\t').append(now).append('\n');
+                        .append('\t').append(now).append('\t').append(digestKey).append('\t').append(digestKey)
+                        .append('\n');
                 if (copy.length() > 8_000_000 || i == subscribers.size() - 1) {
                     copier.copyIn("copy outbox (subscriber_id, digest_key, state, matches, attempts, next_attempt_at,"
-                            + " created_at) from stdin", new StringReader(copy.toString()));
+                            + " created_at, period_start, period_end) from stdin", new StringReader(copy.toString()));
                     copy.setLength(0);
                 }
             }

@@ -30,6 +30,7 @@ class TwoInstancesIT {
             config.put("PAPERBOY_MAIL_DELIVERY_RATE_PER_SECOND", "60");
             config.put("PAPERBOY_MAIL_DELIVERY_BATCH_SIZE", "20");
             config.put("PAPERBOY_MAIL_DELIVERY_DRAIN_INTERVAL", "off");
+            config.put("PAPERBOY_DIGEST_TICK_INTERVAL", "off");
 
             Map<String, String> a = new HashMap<>(config);
             a.putAll(db.config(true));

@@ -266,6 +266,101 @@ class ManagePagesTest {
     }
 
     @Test
+    void theUnsubscribedPageOffersLessMailInsteadAndTakesAReason() {
+        String weekly = "instead-weekly-" + UUID.randomUUID() + "@example.org";
+        String t = manageToken(weekly);
+        given().contentType(ContentType.URLENC).formParam("t", t).post("/unsubscribe").then().statusCode(200)
+                .body(containsString("id=\"weekly-instead\"")).body(containsString("id=\"pause-instead\""));
+        given().contentType(ContentType.URLENC).formParam("t", t).formParam("frequency", "weekly").post("/resubscribe")
+                .then().statusCode(200).body(containsString("Digests come every Monday at 07:00 (UTC)."));
+        assertEquals(SubscriberStatus.CONFIRMED, Subscribers.status(weekly));
+        assertEquals(DigestFrequency.WEEKLY, subscriber(t).frequency);
+
+        String paused = "instead-pause-" + UUID.randomUUID() + "@example.org";
+        String p = manageToken(paused);
+        given().contentType(ContentType.URLENC).formParam("t", p).post("/unsubscribe").then().statusCode(200);
+        given().contentType(ContentType.URLENC).formParam("t", p).formParam("frequency", "sometimes").post("/resubscribe")
+                .then().statusCode(400).body(containsString("How often must be daily, weekly or paused"));
+        assertEquals(SubscriberStatus.UNSUBSCRIBED, Subscribers.status(paused), "a bad choice changes nothing");
+        given().contentType(ContentType.URLENC).formParam("t", p).formParam("reason", "x".repeat(201))
+                .post("/unsubscribe/reason").then().statusCode(400).body(containsString("at most 200 characters"));
+        given().contentType(ContentType.URLENC).formParam("t", p).formParam("reason", "Too many <b>papers</b>\r\nreally")
+                .post("/unsubscribe/reason").then().statusCode(200).body(containsString("Thank you"));
+        assertEquals("Too many <b>papers</b>  really", subscriber(p).unsubscribeReason);
+        given().contentType(ContentType.URLENC).formParam("t", p).post("/export").then().statusCode(200)
+                .body("consent.unsubscribeReason", org.hamcrest.Matchers.equalTo("Too many <b>papers</b>  really"));
+        given().contentType(ContentType.URLENC).formParam("t", p).formParam("frequency", "paused").post("/resubscribe")
+                .then().statusCode(200);
+        assertEquals(DigestFrequency.PAUSED, subscriber(p).frequency);
+        assertNull(subscriber(p).unsubscribeReason, "coming back clears the reason");
+        given().contentType(ContentType.URLENC).formParam("t", p).formParam("reason", "late")
+                .post("/unsubscribe/reason").then().statusCode(400);
+    }
+
+    @Test
+    void theCheckInboxPageShowsTheAddressAndSendsTheLinkAgain() {
+        String email = "resend-" + UUID.randomUUID() + "@example.org";
+        Response form = given().get("/");
+        String csrf = Api.field(form.asString(), "csrf");
+        String page = given().cookie("pb_csrf", form.getCookie("pb_csrf")).contentType(ContentType.URLENC)
+                .formParam("email", email.toUpperCase()).formParam("keywords", "GNN").formParam("csrf", csrf)
+                .post("/subscribe").then().statusCode(200).body(containsString("<b id=\"signup-address\">" + email + "</b>"))
+                .extract().asString();
+        assertEquals(1, MailServer.messagesTo(email, "Confirm").size());
+        Subscribers.tenMinutesPass(email);
+        given().cookie("pb_csrf", form.getCookie("pb_csrf")).contentType(ContentType.URLENC)
+                .formParam("email", Api.field(page, "email")).formParam("keywords", Api.field(page, "keywords"))
+                .formParam("csrf", Api.field(page, "csrf")).post("/subscribe").then().statusCode(200);
+        assertEquals(2, MailServer.messagesTo(email, "Confirm").size(), "the resend button sent another link");
+    }
+
+    @jakarta.inject.Inject
+    dev.paperboy.web.SigningKey signingKey;
+    @jakarta.inject.Inject
+    dev.paperboy.PaperboyConfig app;
+    @jakarta.inject.Inject
+    SubscriberConfig subscriberConfig;
+
+    @Test
+    void anExpiredLinkLeadsToAFreshOneByEmailNeverToADeadEnd() {
+        String email = "expired-" + UUID.randomUUID() + "@example.org";
+        long id = Subscribers.confirmed(email, "GNN");
+        SignedLinks expired = new SignedLinks(signingKey, expiredConfig(), app);
+        String manage = expired.token(LinkToken.Purpose.MANAGE, id, 0);
+        String page = given().accept("text/html").get("/manage?t=" + manage).then().statusCode(400)
+                .body(containsString("<h1 id=\"error-heading\">This link has expired</h1>"))
+                .body(not(containsString("Bad Request"))).body(not(containsString("sign up again")))
+                .extract().asString();
+        assertEquals(manage, Api.field(page, "t"), "the page offers a fresh link for this very token");
+        given().contentType(ContentType.URLENC).formParam("t", manage).post("/manage-link").then().statusCode(200);
+        MimeMessage fresh = MailServer.messagesTo(email, "Your Paperboy subscription").get(0);
+        given().get(Mails.link(fresh, "/manage?t=")).then().statusCode(200).body(containsString(email));
+
+        // An old digest's feedback link, expired, leads there too; a forged one does not.
+        String feedback = expired.token(LinkToken.Purpose.LESS_LIKE, id, 1);
+        given().accept("text/html").get("/feedback?t=" + feedback).then().statusCode(400)
+                .body(containsString("id=\"email-fresh-link\""));
+        given().contentType(ContentType.URLENC).formParam("t", manage.substring(0, manage.length() - 3) + "AAA")
+                .post("/manage-link").then().statusCode(400).body(containsString("not valid"));
+    }
+
+    private SubscriberConfig expiredConfig() {
+        SubscriberConfig real = subscriberConfig;
+        java.time.Duration past = java.time.Duration.ofDays(-1);
+        return new SubscriberConfig() {
+            public java.time.Duration confirmLinkTtl() { return past; }
+            public java.time.Duration manageLinkTtl() { return past; }
+            public java.time.Duration unsubscribeLinkTtl() { return past; }
+            public java.time.Duration feedbackLinkTtl() { return past; }
+            public java.time.Duration feedLinkTtl() { return past; }
+            public int defaultHour() { return real.defaultHour(); }
+            public String defaultTimeZone() { return real.defaultTimeZone(); }
+            public int defaultPapersPerEmail() { return real.defaultPapersPerEmail(); }
+            public int hardBounceLimit() { return real.hardBounceLimit(); }
+        };
+    }
+
+    @Test
     void theConfirmedPageSaysWhichTopicsAndWhenMailComes() {
         String email = "confirmed-page-" + UUID.randomUUID() + "@example.org";
         Api.signUpWithForm(email, "GNN, sparse autoencoders").then().statusCode(200);

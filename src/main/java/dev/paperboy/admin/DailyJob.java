@@ -52,6 +52,14 @@ public class DailyJob {
         Instant now = clock.instant();
         fetchAll(LocalDate.ofInstant(now, ZoneId.of(config.timeZone())));
         scheduler.tick(now);
+        lastSuccess = clock.instant();
+    }
+
+    /** When the scheduled daily run last finished, on this instance; null before the first. */
+    private volatile Instant lastSuccess;
+
+    public Instant lastSuccess() {
+        return lastSuccess;
     }
 
     /** Fetches the day's papers and sends that day's digest to every daily subscriber now, whatever their hour. */
@@ -75,6 +83,7 @@ public class DailyJob {
         } catch (RuntimeException e) {
             // Still send what was uploaded or fetched elsewhere for the day; the fetch is retried by the next run.
             LOG.errorf("Fetching %s papers for %s failed: %s", format.id(), date, e.getMessage());
+            io.micrometer.core.instrument.Metrics.counter("paperboy.ingest.failures", "source", format.id()).increment();
         }
     }
 }

@@ -51,7 +51,8 @@ public class DigestScheduler {
         // Papers dated up to a day ahead count: a source in a later time zone lists tomorrow's date already.
         LocalDate latest = QuarkusTransaction.requiringNew().call(() ->
                 Paper.latestDayUpTo(now.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1)));
-        PlanReport plan = planner.planDue(now, latest);
+        PlanReport plan = io.micrometer.core.instrument.Metrics.timer("paperboy.digest.planning")
+                .record(() -> planner.planDue(now, latest));
         int sent = deliverer.drain(null);
         if (plan.scored() > 0 || sent > 0) {
             LOG.infof("Digests due at %s: %d subscribers due, %d digests queued, %d emails sent", now, plan.scored(),

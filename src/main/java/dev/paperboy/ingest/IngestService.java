@@ -2,6 +2,7 @@ package dev.paperboy.ingest;
 
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperIndex;
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
@@ -36,6 +37,7 @@ public class IngestService {
     public IngestReport store(LocalDate date, DigestFormat format, List<ParsedPaper> papers) {
         long start = System.nanoTime();
         int added = QuarkusTransaction.requiringNew().call(() -> insertNew(date, format, papers));
+        Metrics.counter("paperboy.papers.ingested", "source", format.id()).increment(added);
         index.catchUp();
         IngestReport report = new IngestReport(date, papers.size(), added, papers.size() - added);
         LOG.infof("Ingested %s for %s: %d received, %d added, %d duplicates in %d ms", format.id(), date,

@@ -37,12 +37,14 @@ public class Deliverer {
     private final MailConfig config;
     private final Event<HardBounce> bounces;
     private final Throttle throttle;
+    private final MailMetrics metrics;
 
     private final ManagedExecutor background;
     private final java.util.concurrent.locks.ReentrantLock oneRun = new java.util.concurrent.locks.ReentrantLock();
 
     Deliverer(OutboxStore store, DeliveryComposer digests, AccountMail accounts, MimeFactory mime, Messenger messenger,
-            MailConfig config, Event<HardBounce> bounces, ManagedExecutor background) {
+            MailConfig config, Event<HardBounce> bounces, ManagedExecutor background, MailMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.composer = new RoutingComposer(digests, accounts);
         this.background = background;
@@ -128,6 +130,7 @@ public class Deliverer {
             handOvers.close();
             store.release(claims.drainUnsent());
         }
+        metrics.sent(sent);
         if (sent > 0) {
             double secs = (System.nanoTime() - start) / 1e9;
             LOG.infof("Sent %d emails for %s in %.1f s (%.0f/s)", sent, digestKey == null ? "due rows" : digestKey,
@@ -202,6 +205,7 @@ public class Deliverer {
         } catch (MessagingException | RuntimeException e) {
             LOG.errorf(e, "Cannot compose outbox row %d", entry.id);
             store.markFailed(entry.id, entry.claimToken, "cannot compose: " + e);
+            metrics.failed("cannot_compose");
             return true;
         }
         boolean[] handedOver = {false};
@@ -241,18 +245,24 @@ public class Deliverer {
         switch (failure.kind()) {
             case PERMANENT -> {
                 store.markFailed(entry.id, entry.claimToken, failure.reason());
+                metrics.failed("refused");
                 if (failure.badAddress()) {
+                    metrics.bounced();
                     bounces.fire(new HardBounce(entry.subscriberId, failure.reason()));
                 }
             }
             case TRANSIENT -> {
                 if (entry.attempts + 1 >= config.delivery().maxAttempts()) {
                     store.markFailed(entry.id, entry.claimToken, "gave up after " + (entry.attempts + 1) + " attempts: " + failure.reason());
+                    metrics.failed("gave_up");
                 } else {
                     store.retryLater(entry.id, entry.claimToken, backoff(entry.attempts), failure.reason());
                 }
             }
-            case UNKNOWN_OUTCOME -> store.markFailed(entry.id, entry.claimToken, OutboxStore.INTERRUPTED + ": " + failure.reason());
+            case UNKNOWN_OUTCOME -> {
+                store.markFailed(entry.id, entry.claimToken, OutboxStore.INTERRUPTED + ": " + failure.reason());
+                metrics.failed("unknown_outcome");
+            }
         }
     }
 
@@ -272,6 +282,7 @@ public class Deliverer {
         }
         if (entry.attempts + 1 >= config.delivery().maxAttempts()) {
             store.markFailed(entry.id, entry.claimToken, "gave up after " + (entry.attempts + 1) + " attempts: " + reason);
+            metrics.failed("gave_up");
         } else {
             store.retryLater(entry.id, entry.claimToken, backoff(entry.attempts), reason);
         }

@@ -90,6 +90,11 @@ public class OutboxStore {
         return insert.executeUpdate() == 1;
     }
 
+    /** @return emails waiting to be sent, retries included */
+    public long pendingCount() {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEntry.count("state", OutboxState.PENDING));
+    }
+
     /**
      * @return the subscriber's digest rows (not account emails) created since {@code since}, newest first,
      *     detached: for their feed and their data export

@@ -75,6 +75,25 @@ public class PaperIndex {
         }
     }
 
+    /**
+     * @return how many papers the index holds now, opening it if need be but without catching up with the
+     *     database: cheap enough for a health check
+     */
+    public synchronized int indexedPapers() {
+        try {
+            openWriter();
+            SearcherManager manager = searchers;
+            IndexSearcher searcher = manager.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A searcher over a fixed set of papers; released on close. */
     public static final class Snapshot implements AutoCloseable {
         private final IndexSearcher searcher;

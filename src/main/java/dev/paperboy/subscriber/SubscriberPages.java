@@ -26,7 +26,8 @@ public class SubscriberPages {
 
     @CheckedTemplate(basePath = "subscriber")
     static class Templates {
-        static native TemplateInstance signup(String csrf, String email, String keywords, String error);
+        static native TemplateInstance signup(String csrf, String email, String keywords, String error,
+                java.util.Map<String, String> errors);
         static native TemplateInstance checkInbox(String linkLifetime, String email, String keywords, String csrf);
         static native TemplateInstance confirm(String token);
         static native TemplateInstance confirmed(SubscriptionService.Confirmed c);
@@ -70,14 +71,32 @@ public class SubscriberPages {
             @FormParam(CsrfGuard.FIELD) String csrfField, @CookieParam(CsrfGuard.COOKIE) String csrfCookie) {
         try {
             csrf.verify(csrfField, csrfCookie);
-            EmailAddress address = EmailAddress.parse(email);
-            subscriptions.subscribe(address, Keywords.parse(keywords));
-            // The address as it will be written to, so a typo shows; the same form again sends another link.
-            return Response.ok(Templates.checkInbox(subscriptions.confirmLinkLifetime(), address.value(), keywords,
-                    csrfField)).build();
         } catch (BadInputException e) {
             return signupPage(Response.Status.BAD_REQUEST, email, keywords, e.getMessage());
         }
+        // Both fields are checked, so every error shows at once, each beside its field.
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        EmailAddress address = null;
+        Keywords topics = null;
+        try {
+            address = EmailAddress.parse(email);
+        } catch (BadInputException e) {
+            errors.put("email", e.getMessage());
+        }
+        try {
+            topics = Keywords.parse(keywords);
+        } catch (BadInputException e) {
+            errors.put("keywords", e.getMessage());
+        }
+        if (!errors.isEmpty()) {
+            String token = csrf.newToken();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.signup(token, email, keywords, null, errors)).cookie(csrf.cookie(token)).build();
+        }
+        subscriptions.subscribe(address, topics);
+        // The address as it will be written to, so a typo shows; the same form again sends another link.
+        return Response.ok(Templates.checkInbox(subscriptions.confirmLinkLifetime(), address.value(), keywords,
+                csrfField)).build();
     }
 
     @GET
@@ -178,7 +197,7 @@ public class SubscriberPages {
 
     private Response signupPage(Response.Status status, String email, String keywords, String error) {
         String token = csrf.newToken();
-        return Response.status(status).entity(Templates.signup(token, email, keywords, error))
+        return Response.status(status).entity(Templates.signup(token, email, keywords, error, java.util.Map.of()))
                 .cookie(csrf.cookie(token)).build();
     }
 }

@@ -65,8 +65,12 @@ class BrowserFlowTest {
 
         browser.get(root.toString());
         browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("keywords")).sendKeys("time series forecasting\nGNN");
-        browser.findElement(By.cssSelector("#signup button")).click();
+        // The examples are buttons that add their topic.
+        browser.findElement(By.cssSelector("button.chip[data-topic='time series forecasting']")).click();
+        browser.findElement(By.cssSelector("button.chip[data-topic='GNN']")).click();
+        browser.findElement(By.cssSelector("button.chip[data-topic='GNN']")).click();
+        assertEquals("time series forecasting\nGNN", browser.findElement(By.id("keywords")).getAttribute("value"));
+        browser.findElement(By.id("subscribe")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("check-inbox")));
 
         String confirm = Mails.link(MailServer.messagesTo(email, "Confirm").get(0), "/confirm?t=");
@@ -112,9 +116,11 @@ class BrowserFlowTest {
         browser.findElement(By.id("keywords")).sendKeys("<img src=x onerror=document.title='pwned'>");
         // Bypass the browser's own email check so the server's validation answers.
         browser.executeScript("document.getElementById('email').type='text'");
-        browser.findElement(By.cssSelector("#signup button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
-        assertTrue(browser.findElement(By.id("error")).getText().contains("not a valid email address"));
+        browser.findElement(By.id("subscribe")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("email-error")));
+        assertTrue(browser.findElement(By.id("email-error")).getText().contains("not a valid email address"));
+        assertEquals("email", browser.switchTo().activeElement().getAttribute("id"), "focus moves to the first error");
+        assertTrue(browser.getTitle().startsWith("Please check the form"), browser.getTitle());
         assertTrue(browser.findElement(By.id("keywords")).getAttribute("value").contains("<img src=x"));
         assertTrue(!browser.getTitle().contains("pwned"));
     }

@@ -1,0 +1,47 @@
+package dev.paperboy.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+
+import dev.paperboy.support.Api;
+import dev.paperboy.support.Flows;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What an operator's tools read: Prometheus metrics, health, and the OpenAPI document. */
+@QuarkusTest
+@Timeout(60)
+class OperationsTest {
+
+    @Test
+    void metricsCountWhatWasIngestedAndSent() {
+        Flows.subscribeAndConfirm("metrics-" + UUID.randomUUID() + "@example.org", "graph neural networks");
+        Api.ingestSample();
+        Api.send(Api.SAMPLE_DAY).then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String name : new String[] {"paperboy_emails_sent_total", "paperboy_outbox_pending",
+                "paperboy_subscribers{state=\"confirmed\"", "paperboy_digest_planning_seconds_count",
+                "http_server_requests_seconds_count"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(metrics.contains(name), name + " in:\n" + metrics.lines()
+                    .filter(l -> l.startsWith("paperboy")).toList());
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.lines().anyMatch(l -> l.startsWith("paperboy_emails_sent_total")
+                && !l.endsWith(" 0.0")), "emails were counted");
+    }
+
+    @Test
+    void healthNamesTheIndexAndTheDailyJob() {
+        given().get("/q/health/ready").then().log().ifValidationFails().statusCode(200).body("checks.name", hasItems("search-index"));
+        given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItems("daily-job"));
+    }
+
+    @Test
+    void theApiIsDescribed() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/admin/digests/{date}/send")).body(containsString("/api/preview"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

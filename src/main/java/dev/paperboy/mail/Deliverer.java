@@ -115,10 +115,11 @@ public class Deliverer {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "paperboy-send"));
         long start = System.nanoTime();
         int sent = 0;
+        java.util.concurrent.atomic.LongAdder lost = new java.util.concurrent.atomic.LongAdder();
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
-                results.add(pool.submit(() -> work(claims, handOvers)));
+                results.add(pool.submit(() -> work(claims, handOvers, lost)));
             }
             for (Future<Integer> f : results) {
                 sent += f.get();
@@ -131,6 +132,11 @@ public class Deliverer {
             store.release(claims.drainUnsent());
         }
         metrics.sent(sent);
+        if (lost.sum() > 0) {
+            // Each was claimed again by another run after its lease ran out; that run sends it, this one did not.
+            LOG.warnf("%d claims lost to another run for %s (lease %s): their sends were abandoned before the end of "
+                    + "data", lost.sum(), digestKey == null ? "due rows" : digestKey, config.delivery().lease());
+        }
         if (sent > 0) {
             double secs = (System.nanoTime() - start) / 1e9;
             LOG.infof("Sent %d emails for %s in %.1f s (%.0f/s)", sent, digestKey == null ? "due rows" : digestKey,
@@ -139,7 +145,7 @@ public class Deliverer {
         return sent;
     }
 
-    private int work(ClaimedRows claims, HandOverGroups handOvers) {
+    private int work(ClaimedRows claims, HandOverGroups handOvers, java.util.concurrent.atomic.LongAdder lost) {
         int onConnection = 0;
         Messenger.Connection connection = null;
         Unrecorded unrecorded = new Unrecorded();
@@ -155,7 +161,7 @@ public class Deliverer {
                     }
                 }
                 throttle.acquire();
-                if (deliver(connection, entry, unrecorded, handOvers)) {
+                if (deliver(connection, entry, unrecorded, handOvers, lost)) {
                     if (++onConnection >= config.smtp().messagesPerConnection()) {
                         connection.close();
                         connection = null;
@@ -191,7 +197,7 @@ public class Deliverer {
 
     /** @return false if the connection must not be used again */
     private boolean deliver(Messenger.Connection connection, OutboxEntry entry, Unrecorded unrecorded,
-            HandOverGroups handOvers) {
+            HandOverGroups handOvers, java.util.concurrent.atomic.LongAdder lost) {
         Optional<OutgoingEmail> email;
         MimeMessage message;
         String messageId = mime.newMessageId();
@@ -236,7 +242,11 @@ public class Deliverer {
         } catch (LostClaim e) {
             // The recipient just unsubscribed, or another claimant owns the row now and will send it.
             // Either way the unfinished DATA dies with this connection.
-            store.failIfUnsubscribed(entry.id, entry.claimToken);
+            if (!store.failIfUnsubscribed(entry.id, entry.claimToken)) {
+                lost.increment();
+                metrics.lostClaim();
+                LOG.debugf("Outbox row %d: claim lost to another run; its send was abandoned", entry.id);
+            }
             return false;
         }
     }

@@ -56,21 +56,44 @@ final class HandOverGroups implements AutoCloseable {
     /** @return whether the row may be sent; see {@link OutboxStore#markHandingOver(List)} */
     boolean handOver(long id, String claimToken, OutboxStore.Accepted previous) {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Request request = new Request(new OutboxStore.HandOver(id, claimToken, previous), answer);
         synchronized (this) {
             // Nothing may queue behind the stop marker: no one would ever answer it.
             if (closed) {
                 throw new IllegalStateException("the send run is over; outbox row " + id + " was not handed over");
             }
-            queue.add(new Request(new OutboxStore.HandOver(id, claimToken, previous), answer));
+            queue.add(request);
         }
         try {
             return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            withdraw(request);
             throw new IllegalStateException("interrupted while handing over outbox row " + id, e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r
                     : new IllegalStateException("hand-over of outbox row " + id + " failed", e.getCause());
+        }
+    }
+
+    /**
+     * Takes back the hand-over of a worker that stops before its dot (the run is being shut down): its row was
+     * never sent, so it must not stay {@code SENDING}, which the crash rule would fail as possibly sent. Still
+     * queued, the request is simply removed; already taken by the committer, its answer is awaited and a row it
+     * marked is given back.
+     */
+    private void withdraw(Request request) {
+        if (queue.remove(request)) {
+            return;
+        }
+        boolean marked;
+        try {
+            marked = request.answer().join();
+        } catch (RuntimeException failed) {
+            return;
+        }
+        if (marked) {
+            store.giveBack(request.handOver().id(), request.handOver().claimToken());
         }
     }
 

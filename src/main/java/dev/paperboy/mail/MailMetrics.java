@@ -31,6 +31,11 @@ public class MailMetrics {
         registry.counter("paperboy.emails.failed", "reason", why).increment();
     }
 
+    /** A send abandoned because another run had claimed its row again: a lease too short for the run's pace. */
+    void lostClaim() {
+        registry.counter("paperboy.send.lost.claims").increment();
+    }
+
     void bounced() {
         registry.counter("paperboy.emails.bounced").increment();
     }

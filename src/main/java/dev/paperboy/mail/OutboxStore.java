@@ -397,6 +397,17 @@ public class OutboxStore {
                 .executeUpdate() == 1);
     }
 
+    /**
+     * Gives back a row marked {@code SENDING} whose end-of-data dot was never written (its worker stopped first):
+     * pending again, for the next run.
+     */
+    public void giveBack(long id, String claimToken) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                update outbox set state = 'PENDING', claimed_by = null, claimed_at = null, claim_token = null
+                where id = ?1 and claim_token = ?2 and state = 'SENDING'""")
+                .setParameter(1, id).setParameter(2, claimToken).executeUpdate());
+    }
+
     /** Gives claimed but untouched rows back at once instead of waiting for their lease to expire. */
     public void release(List<Long> ids) {
         if (ids.isEmpty()) {

@@ -204,6 +204,28 @@ class OutboxStoreTest {
     }
 
     @Test
+    void aWorkerInterruptedWhileWaitingForItsHandOverLeavesItsRowPendingNotSending() throws Exception {
+        List<OutboxEntry> rows = store.claim("test", queued(2), 10, Duration.ofMinutes(5));
+        // Eight workers and a long window: the lone request waits inside the committer's gathering group.
+        HandOverGroups groups = new HandOverGroups(store, 8, Duration.ofMillis(800));
+        try {
+            Thread gathered = new Thread(() -> groups.handOver(rows.get(0).id, rows.get(0).claimToken, null));
+            gathered.start();
+            Thread.sleep(200);
+            gathered.interrupt();
+            gathered.join(5000);
+            assertFalse(gathered.isAlive());
+            Thread.sleep(1000); // past the committer's window: whatever it was going to commit, it has
+            assertEquals("PENDING", column(rows.get(0).id, "state"),
+                    "never sent, so not SENDING, which the crash rule would fail as possibly sent");
+            assertEquals(1, store.claim("next-run", rows.get(0).digestKey, 10, Duration.ofMinutes(5)).stream()
+                    .filter(e -> e.id.equals(rows.get(0).id)).count(), "the next run sends it");
+        } finally {
+            groups.close();
+        }
+    }
+
+    @Test
     void aLoneHandOverIsCommittedWhenTheGatheringWindowEnds() {
         OutboxEntry row = store.claim("test", queued(1), 10, Duration.ofMinutes(5)).get(0);
         HandOverGroups groups = new HandOverGroups(store, 8, Duration.ofMillis(400));

@@ -209,12 +209,20 @@ class OutboxStoreTest {
         // Eight workers and a long window: the lone request waits inside the committer's gathering group.
         HandOverGroups groups = new HandOverGroups(store, 8, Duration.ofMillis(800));
         try {
-            Thread gathered = new Thread(() -> groups.handOver(rows.get(0).id, rows.get(0).claimToken, null));
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread gathered = new Thread(() -> {
+                try {
+                    groups.handOver(rows.get(0).id, rows.get(0).claimToken, null);
+                } catch (IllegalStateException e) {
+                    thrown.set(e);
+                }
+            });
             gathered.start();
             Thread.sleep(200);
             gathered.interrupt();
             gathered.join(5000);
             assertFalse(gathered.isAlive());
+            assertTrue(String.valueOf(thrown.get()).contains("interrupted while handing over"), "the worker stops: " + thrown);
             Thread.sleep(1000); // past the committer's window: whatever it was going to commit, it has
             assertEquals("PENDING", column(rows.get(0).id, "state"),
                     "never sent, so not SENDING, which the crash rule would fail as possibly sent");

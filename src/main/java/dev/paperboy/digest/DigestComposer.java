@@ -73,14 +73,14 @@ public class DigestComposer implements DeliveryComposer {
         if (entry.periodEnd == null) {
             throw new IllegalStateException("digest row " + entry.id + " names no paper days");
         }
-        DigestView view = view(recipient.id(), recipient.keywords().positive(), entry.periodStart, entry.periodEnd,
-                DigestPayload.read(entry.matches));
+        DigestView view = view(recipient.id(), entry.id, recipient.keywords().positive(), entry.periodStart,
+                entry.periodEnd, DigestPayload.read(entry.matches));
         return Optional.of(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, recipient.email(), view.subject(),
                 Templates.emailText(view).render(), Templates.emailHtml(view).render(), view.unsubscribeUrl()));
     }
 
     /** Builds what the templates show of one digest. */
-    private DigestView view(long subscriberId, List<String> keywords, LocalDate first, LocalDate last,
+    private DigestView view(long subscriberId, long outboxId, List<String> keywords, LocalDate first, LocalDate last,
             List<PickedPaper> picked) {
         List<DigestView.PaperView> views = new ArrayList<>();
         for (PickedPaper p : picked) {
@@ -102,6 +102,7 @@ public class DigestComposer implements DeliveryComposer {
         return new DigestView(subject, preheader, days, span, views, keywords,
                 links.url("/manage", Purpose.MANAGE, subscriberId, 0),
                 links.url("/unsubscribe", Purpose.UNSUBSCRIBE, subscriberId, 0),
-                links.url("/feed", Purpose.FEED, subscriberId, 0), mail.postalAddress());
+                links.url("/feed", Purpose.FEED, subscriberId, 0),
+                links.url("/digest", Purpose.VIEW_DIGEST, subscriberId, outboxId), mail.postalAddress());
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /** Everything the digest templates show, already formatted; templates only lay it out and escape it. */
 public record DigestView(String subject, String preheader, String dateLabel, String span, List<PaperView> papers,
-        List<String> keywords, String manageUrl, String unsubscribeUrl, String feedUrl, String postalAddress) {
+        List<String> keywords, String manageUrl, String unsubscribeUrl, String feedUrl, String viewUrl,
+        String postalAddress) {
 
     /** @return the subscriber's keywords, comma-separated */
     public String keywordsLine() {

@@ -15,7 +15,9 @@ public record LinkToken(Purpose purpose, long subscriberId, long detailId, long 
         /** Reads the subscriber's Atom feed, and nothing else. */
         FEED,
         /** Confirms a change of address; the detail is the pending change. */
-        CHANGE_ADDRESS
+        CHANGE_ADDRESS,
+        /** Opens one digest as a web page; the detail is its outbox row. */
+        VIEW_DIGEST
     }
 
     String payload() {

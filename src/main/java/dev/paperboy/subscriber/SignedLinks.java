@@ -134,7 +134,7 @@ public class SignedLinks {
             case CONFIRM -> config.confirmLinkTtl();
             case MANAGE -> config.manageLinkTtl();
             case UNSUBSCRIBE -> config.unsubscribeLinkTtl();
-            case MORE_LIKE, LESS_LIKE -> config.feedbackLinkTtl();
+            case MORE_LIKE, LESS_LIKE, VIEW_DIGEST -> config.feedbackLinkTtl();
             case FEED -> config.feedLinkTtl();
             case CHANGE_ADDRESS -> config.confirmLinkTtl();
         };

@@ -46,6 +46,25 @@ class DigestRunTest {
     }
 
     @Test
+    void eachDigestOpensInTheBrowserFromItsOwnSignedLink() {
+        String email = "view-" + UUID.randomUUID() + "@example.org";
+        Flows.subscribeAndConfirm(email, "graph neural networks");
+        Api.ingestSample();
+        Api.send(Api.SAMPLE_DAY).then().statusCode(200);
+        jakarta.mail.internet.MimeMessage digest = MailServer.messagesTo(email, "papers on").get(0);
+        String view = dev.paperboy.support.Mails.link(digest, "/digest?t=");
+        String html = dev.paperboy.support.Mails.part(digest, "text/html");
+        String page = io.restassured.RestAssured.given().get(view).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/html")).extract().asString();
+        java.util.regex.Matcher title = java.util.regex.Pattern.compile("<h1[^>]*>([^<]+)</h1>").matcher(html);
+        assertTrue(title.find());
+        assertTrue(page.contains(title.group(1)), "the same digest as the email");
+        String manage = dev.paperboy.support.Mails.token(dev.paperboy.support.Mails.link(digest, "/manage?t="));
+        io.restassured.RestAssured.given().get("/digest?t=" + manage).then().statusCode(400);
+        io.restassured.RestAssured.given().get(view + "x").then().statusCode(400);
+    }
+
+    @Test
     void aSendAnswersOncePlannedAndSendsInTheBackground() {
         String email = "async-" + UUID.randomUUID() + "@example.org";
         Flows.subscribeAndConfirm(email, "graph neural networks");

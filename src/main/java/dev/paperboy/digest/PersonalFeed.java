@@ -46,7 +46,10 @@ public class PersonalFeed {
     public String of(long subscriberId, List<String> topics) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         List<OutboxEntry> digests = outbox.digestsOf(subscriberId, now.minusDays(DAYS));
-        Map<Long, Paper> papers = papersOf(digests);
+        // Each payload read once: the papers to load, then the entries in their order.
+        Map<OutboxEntry, List<PickedPaper>> picked = new java.util.LinkedHashMap<>();
+        digests.forEach(d -> picked.put(d, DigestPayload.read(d.matches)));
+        Map<Long, Paper> papers = papersOf(picked.values());
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -60,11 +63,11 @@ public class PersonalFeed {
             text(x, "name", "Paperboy");
             x.writeEndElement();
             link(x, baseUrl + "/", "alternate");
-            for (OutboxEntry d : digests) {
-                for (PickedPaper p : DigestPayload.read(d.matches)) {
+            for (Map.Entry<OutboxEntry, List<PickedPaper>> d : picked.entrySet()) {
+                for (PickedPaper p : d.getValue()) {
                     Paper paper = papers.get(p.paperId());
                     if (paper != null) {
-                        entry(x, d, p, paper);
+                        entry(x, d.getKey(), p, paper);
                     }
                 }
             }
@@ -96,9 +99,8 @@ public class PersonalFeed {
         x.writeEndElement();
     }
 
-    private static Map<Long, Paper> papersOf(List<OutboxEntry> digests) {
-        List<Long> ids = digests.stream().flatMap(d -> DigestPayload.read(d.matches).stream())
-                .map(PickedPaper::paperId).distinct().toList();
+    private static Map<Long, Paper> papersOf(java.util.Collection<List<PickedPaper>> digests) {
+        List<Long> ids = digests.stream().flatMap(List::stream).map(PickedPaper::paperId).distinct().toList();
         if (ids.isEmpty()) {
             return Map.of();
         }

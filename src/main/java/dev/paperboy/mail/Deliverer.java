@@ -261,14 +261,7 @@ public class Deliverer {
                     bounces.fire(new HardBounce(entry.subscriberId, failure.reason()));
                 }
             }
-            case TRANSIENT -> {
-                if (entry.attempts + 1 >= config.delivery().maxAttempts()) {
-                    store.markFailed(entry.id, entry.claimToken, "gave up after " + (entry.attempts + 1) + " attempts: " + failure.reason());
-                    metrics.failed("gave_up");
-                } else {
-                    store.retryLater(entry.id, entry.claimToken, backoff(entry.attempts), failure.reason());
-                }
-            }
+            case TRANSIENT -> retryOrGiveUp(entry, failure.reason());
             case UNKNOWN_OUTCOME -> {
                 store.markFailed(entry.id, entry.claimToken, OutboxStore.INTERRUPTED + ": " + failure.reason());
                 metrics.failed("unknown_outcome");
@@ -290,6 +283,11 @@ public class Deliverer {
         } else {
             LOG.warnf("Cannot reach the mail relay, stopping this worker: %s", e.getMessage());
         }
+        retryOrGiveUp(entry, reason);
+    }
+
+    /** Nothing was sent: the row waits and tries again, until it has had its attempts. */
+    private void retryOrGiveUp(OutboxEntry entry, String reason) {
         if (entry.attempts + 1 >= config.delivery().maxAttempts()) {
             store.markFailed(entry.id, entry.claimToken, "gave up after " + (entry.attempts + 1) + " attempts: " + reason);
             metrics.failed("gave_up");

@@ -5,24 +5,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One send run's supply of rows: hands claimed rows to its workers one at a time. The next batch is claimed in
  * the background once half of the current one is handed out, so workers do not stand still while a claim and
  * its recipients' query run (measured: about an eighth of their time when they claimed in turn). A batch is
  * claimed for the whole instance, so workers do not each hold a lease on rows they will not reach soon.
+ *
+ * <p>A claim is a lease, so that the rows of a crashed instance come back. While the run lives it renews the
+ * leases of everything it holds, every third of a lease: a healthy run never loses a row to another instance
+ * however slowly its relay accepts, and only a run that stopped renewing (a crash, a frozen process) does.
  */
 final class ClaimedRows {
 
     private final OutboxStore store;
     private final DeliveryComposer composer;
-    private final String instance;
+    private final String claimant;
     private final String digestKey;
     private final MailConfig.Delivery config;
-    private final int batchSize;
-    private final ExecutorService claimer = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService claimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "paperboy-claim");
         t.setDaemon(true);
         return t;
@@ -31,27 +35,30 @@ final class ClaimedRows {
     private CompletableFuture<List<OutboxEntry>> nextBatch;
     private boolean exhausted;
 
-    /** @param digestKey the digest to send, or null for every due row */
-    ClaimedRows(OutboxStore store, DeliveryComposer composer, String instance, String digestKey,
+    /**
+     * @param claimant names this run on its rows, unique to the run, so that it renews its own leases and no
+     *     one else's (not those of an earlier run of this instance that left a row behind)
+     * @param digestKey the digest to send, or null for every due row
+     */
+    ClaimedRows(OutboxStore store, DeliveryComposer composer, String claimant, String digestKey,
             MailConfig.Delivery config) {
         this.store = store;
         this.composer = composer;
-        this.instance = instance;
+        this.claimant = claimant;
         this.digestKey = digestKey;
         this.config = config;
-        this.batchSize = batchSize(config);
+        long every = Math.max(1, config.lease().toMillis() / 3);
+        claimer.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * The configured batch size, but under a rate limit no more than a third of what can be sent within a lease:
-     * with a batch claimed ahead, a row may wait one and a half batches, and its lease must not run out meanwhile.
-     */
-    static int batchSize(MailConfig.Delivery config) {
-        if (config.ratePerSecond() <= 0) {
-            return config.batchSize();
+    private void renewLeases() {
+        try {
+            store.renewLeases(claimant);
+        } catch (RuntimeException e) {
+            // The next renewal tries again; a lease still has two thirds of its time.
+            org.jboss.logging.Logger.getLogger(ClaimedRows.class).warnf("Renewing the send run's leases failed: %s",
+                    e.getMessage());
         }
-        double withinLease = config.ratePerSecond() * config.lease().toMillis() / 1000.0 / 3;
-        return (int) Math.max(1, Math.min(config.batchSize(), withinLease));
     }
 
     /** @return the next row to send, or null when no due row is left */
@@ -62,7 +69,7 @@ final class ClaimedRows {
             exhausted = batch.isEmpty();
             buffer.addAll(batch);
         }
-        if (!exhausted && buffer.size() <= batchSize / 2) {
+        if (!exhausted && buffer.size() <= config.batchSize() / 2) {
             claimAhead();
         }
         return buffer.poll();
@@ -71,7 +78,7 @@ final class ClaimedRows {
     private CompletableFuture<List<OutboxEntry>> claimAhead() {
         if (nextBatch == null) {
             nextBatch = CompletableFuture.supplyAsync(() -> {
-                List<OutboxEntry> batch = store.claim(instance, digestKey, batchSize, config.lease());
+                List<OutboxEntry> batch = store.claim(claimant, digestKey, config.batchSize(), config.lease());
                 composer.prefetch(batch);
                 return batch;
             }, claimer);
@@ -96,7 +103,7 @@ final class ClaimedRows {
             }
             nextBatch = null;
         }
-        claimer.shutdown();
+        claimer.shutdownNow();
         composer.forget(unsent);
         return unsent.stream().map(e -> e.id).toList();
     }

@@ -30,6 +30,7 @@ public class Deliverer {
     private static final Logger LOG = Logger.getLogger(Deliverer.class);
 
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
+    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
     private final OutboxStore store;
     private final DeliveryComposer composer;
     private final MimeFactory mime;
@@ -110,7 +111,8 @@ public class Deliverer {
         if (digestKey == null || !digestKey.startsWith(AccountMail.KEY_PREFIX)) {
             composer.startingRun();
         }
-        ClaimedRows claims = new ClaimedRows(store, composer, instance, digestKey, config.delivery());
+        String claimant = instance + "-" + runs.incrementAndGet();
+        ClaimedRows claims = new ClaimedRows(store, composer, claimant, digestKey, config.delivery());
         HandOverGroups handOvers = new HandOverGroups(store, workers);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "paperboy-send"));
         long start = System.nanoTime();
@@ -133,9 +135,11 @@ public class Deliverer {
         }
         metrics.sent(sent);
         if (lost.sum() > 0) {
-            // Each was claimed again by another run after its lease ran out; that run sends it, this one did not.
-            LOG.warnf("%d claims lost to another run for %s (lease %s): their sends were abandoned before the end of "
-                    + "data", lost.sum(), digestKey == null ? "due rows" : digestKey, config.delivery().lease());
+            // Each was claimed again by another run after its lease ran out, which this run's renewals should
+            // prevent: a process frozen for longer than a lease, or a database unreachable for as long.
+            LOG.warnf("%d claims lost to another run for %s (lease %s, renewed every third): their sends were "
+                    + "abandoned before the end of data", lost.sum(), digestKey == null ? "due rows" : digestKey,
+                    config.delivery().lease());
         }
         if (sent > 0) {
             double secs = (System.nanoTime() - start) / 1e9;

@@ -122,13 +122,16 @@ public interface MailConfig {
         @WithDefault("30s")
         Duration initialBackoff();
 
-        /** A claimed row whose instance has not finished it in this time is taken over by another run. */
+        /**
+         * A claimed row not finished in this time by a run that stopped renewing it (a crash) is taken over by
+         * another run. A live run renews its leases every third of this.
+         */
         @WithDefault("2m")
         Duration lease();
 
         /**
          * Rows claimed per database round trip; the next batch is claimed while the first half of the current one
-         * is sent. Under a rate limit, at most a third of what can be sent within one lease.
+         * is sent.
          */
         @WithDefault("100")
         int batchSize();

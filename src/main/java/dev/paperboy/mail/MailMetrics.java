@@ -31,7 +31,7 @@ public class MailMetrics {
         registry.counter("paperboy.emails.failed", "reason", why).increment();
     }
 
-    /** A send abandoned because another run had claimed its row again: a lease too short for the run's pace. */
+    /** A send abandoned because another run had claimed its row again: this run stalled past its lease. */
     void lostClaim() {
         registry.counter("paperboy.send.lost.claims").increment();
     }

@@ -408,6 +408,16 @@ public class OutboxStore {
                 .setParameter(1, id).setParameter(2, claimToken).executeUpdate());
     }
 
+    /**
+     * Renews the lease of every row {@code claimant} holds and has not finished, so that no other instance
+     * takes them over while it is alive.
+     */
+    public void renewLeases(String claimant) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update outbox set claimed_at = ?1 where claimed_by = ?2 and state in ('PENDING', 'SENDING')")
+                .setParameter(1, now()).setParameter(2, claimant).executeUpdate());
+    }
+
     /** Gives claimed but untouched rows back at once instead of waiting for their lease to expire. */
     public void release(List<Long> ids) {
         if (ids.isEmpty()) {

@@ -66,7 +66,13 @@ class FailingRelayTest {
     @BeforeAll
     static void startRelay() throws Exception {
         relay = new ScriptedSmtpServer(PORT, ScriptedSmtpServer.replies(
-                address -> address.startsWith("bouncy") ? "550 5.1.1 no such mailbox" : "250 OK",
+                address -> {
+                    if (address.startsWith("stolen")) {
+                        // Another instance claims the row now, as if this run's lease had run out.
+                        takeOver(address);
+                    }
+                    return address.startsWith("bouncy") ? "550 5.1.1 no such mailbox" : "250 OK";
+                },
                 recipient -> {
                     int n = attempts.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
                     if (recipient.startsWith("flaky")) {
@@ -132,6 +138,38 @@ class FailingRelayTest {
         Api.admin().get("/api/admin/digests/" + Api.SAMPLE_DAY + "/failures?limit=0").then().statusCode(400)
                 .body("message", containsString("limit must be between 1 and 1000"));
         given().get("/api/admin/digests/" + Api.SAMPLE_DAY + "/failures").then().statusCode(401);
+    }
+
+    static final String OTHER_INSTANCE = "other-instance-token";
+
+    private static void takeOver(String address) {
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.getEntityManager().createNativeQuery(
+                "update outbox set claimed_by = 'other-instance', claim_token = ?1 where subscriber_id = "
+                        + "(select id from subscriber where email = ?2)")
+                .setParameter(1, OTHER_INSTANCE).setParameter(2, address).executeUpdate());
+    }
+
+    @Test
+    void aClaimTakenOverMidRunIsAbandonedBeforeTheDotCountedAndLeftToItsNewHolder() {
+        Api.ingestSample();
+        confirmed("stolen@example.org");
+        double lostBefore = lostClaims();
+        int acceptedBefore = relay.accepted.get();
+
+        Api.send(Api.SAMPLE_DAY).then().statusCode(200);
+
+        assertEquals(acceptedBefore, relay.accepted.get(), "the relay never got the end of data");
+        assertEquals(lostBefore + 1, lostClaims(), "counted in paperboy_send_lost_claims_total");
+        assertEquals("PENDING", state("stolen@example.org"), "left for the instance that holds it now");
+        assertEquals(OTHER_INSTANCE, row("stolen@example.org", "claim_token"));
+        // The other instance is make-believe: nobody will send this row, so it goes before the other tests look.
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.delete("email", "stolen@example.org"));
+    }
+
+    private static double lostClaims() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("paperboy_send_lost_claims_total")).mapToDouble(
+                        l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

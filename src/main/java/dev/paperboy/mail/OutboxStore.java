@@ -413,9 +413,18 @@ public class OutboxStore {
      * takes them over while it is alive.
      */
     public void renewLeases(String claimant) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update outbox set claimed_at = ?1 where claimed_by = ?2 and state in ('PENDING', 'SENDING')")
-                .setParameter(1, now()).setParameter(2, claimant).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            // Rows a hand-over is writing right now are skipped, not waited for: waiting, with the hand-over
+            // locking its rows in another order, deadlocked. Their lease is young; the next renewal takes them.
+            @SuppressWarnings("unchecked")
+            List<Number> held = em.createNativeQuery("select id from outbox where claimed_by = ?1"
+                    + " and state in ('PENDING', 'SENDING') for update skip locked")
+                    .setParameter(1, claimant).getResultList();
+            if (!held.isEmpty()) {
+                em.createNativeQuery("update outbox set claimed_at = ?1 where id in (?2)").setParameter(1, now())
+                        .setParameter(2, held.stream().map(Number::longValue).toList()).executeUpdate();
+            }
+        });
     }
 
     /** Gives claimed but untouched rows back at once instead of waiting for their lease to expire. */

@@ -55,15 +55,24 @@ class CrashRecoveryIT {
                 Thread.sleep(20);
             }
             app.kill();
+            Thread.sleep(500); // the relay sees the killed connections close
             int beforeRestart = inbox.received();
+            int abandonedByTheCrash = inbox.abandoned();
             assertTrue(beforeRestart > 0 && beforeRestart < SUBSCRIBERS, "killed mid-run: " + beforeRestart);
 
             Thread.sleep(2_500); // let the dead instance's leases expire
             Map<String, String> second = new HashMap<>(config);
             second.putAll(db.config(false));
             try (AppProcess restarted = AppProcess.start("second", second, dir)) {
-                assertEquals(200, restarted.post("/api/admin/digests/2025-09-03/send?wait=true", "").statusCode());
+                var resent = restarted.post("/api/admin/digests/2025-09-03/send?wait=true", "");
+                assertEquals(200, resent.statusCode(), () -> resent.body() + "\n" + logTail(restarted));
+                assertTrue(restarted.get("/q/metrics").body().lines().noneMatch(
+                        l -> l.startsWith("paperboy_send_lost_claims_total") && !l.endsWith(" 0.0")),
+                        "the restarted run lost none of its claims");
             }
+            assertTrue(abandonedByTheCrash <= 4, "at most one open DATA per connection dies with the process: "
+                    + abandonedByTheCrash);
+            assertEquals(abandonedByTheCrash, inbox.abandoned(), "the restarted run abandoned no DATA transaction");
 
             Map<String, Long> states = db.outboxStates();
             Map<String, Integer> perRecipient = inbox.digestsPerRecipient();
@@ -76,6 +85,14 @@ class CrashRecoveryIT {
             assertTrue(interrupted <= 4, "at most one interrupted hand-over per connection, got " + interrupted);
             assertTrue(perRecipient.size() >= SUBSCRIBERS - interrupted, "nobody skipped: " + perRecipient.size());
             assertEquals(states.getOrDefault("SENT", 0L).intValue(), perRecipient.size() - (int) countInterruptedButDelivered(db, perRecipient));
+        }
+    }
+
+    private static String logTail(AppProcess app) {
+        try {
+            return app.logTail(40);
+        } catch (java.io.IOException e) {
+            return "(no log: " + e + ")";
         }
     }
 

@@ -57,6 +57,7 @@ class TwoInstancesIT {
                 assertTrue(sentByA > 0 && sentByB > 0, "both instances sent some: " + sentByA + " / " + sentByB
                         + "\n--- a ---\n" + first.logTail(30) + "\n--- b ---\n" + second.logTail(30));
                 assertEquals(Map.of("SENT", (long) SUBSCRIBERS), db.outboxStates());
+                assertEquals(0, inbox.abandoned(), "neither instance abandoned a DATA transaction");
             }
         }
     }

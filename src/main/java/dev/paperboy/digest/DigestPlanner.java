@@ -166,7 +166,7 @@ public class DigestPlanner {
         Set<String> sent = QuarkusTransaction.requiringNew().call(() -> delivered.among(ids, day.paperIds()));
         Set<Long> hasRow = QuarkusTransaction.requiringNew().call(() -> withRow(ids, key));
         Map<Long, List<FeedbackService.Rating>> ratings = feedback.ratingsOf(ids, SubscriberProfiles.MAX_RATINGS);
-        List<Runnable> writes = new ArrayList<>();
+        Map<Long, List<PickedPaper>> toQueue = new LinkedHashMap<>();
         List<Long> done = new ArrayList<>();
         List<Subscriber> decided = new ArrayList<>();
         Map<Long, String> failed = new LinkedHashMap<>();
@@ -186,21 +186,27 @@ public class DigestPlanner {
             done.add(s.id);
             decided.add(s);
             if (!picked.isEmpty()) {
-                List<PickedPaper> papers = picked.stream().map(PickedPaper::of).toList();
-                writes.add(() -> {
-                    if (outbox.enqueue(s.id, key, period.first(), period.last(), DigestPayload.write(papers))) {
-                        delivered.record(s.id, key, papers);
-                    }
-                });
+                toQueue.put(s.id, picked.stream().map(PickedPaper::of).toList());
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            writes.forEach(Runnable::run);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // Held until this commits: an unsubscribe or an erasure that came first is seen here, and one that
+            // comes later waits and then stops the queued digest itself. The outbox never reads subscribers.
+            Set<Long> stillConfirmed = Subscriber.holdConfirmed(toQueue.keySet());
+            int queued = 0;
+            for (Map.Entry<Long, List<PickedPaper>> digest : toQueue.entrySet()) {
+                long id = digest.getKey();
+                if (stillConfirmed.contains(id)
+                        && outbox.enqueue(id, key, period.first(), period.last(), DigestPayload.write(digest.getValue()))) {
+                    delivered.record(id, key, digest.getValue());
+                    queued++;
+                }
+            }
             decided.forEach(planned);
             skipped.clear(key, done);
             failed.forEach((id, why) -> skipped.record(key, id, why));
+            return queued;
         });
-        return writes.size();
     }
 
     /** @return what went wrong, in one line, for the skip record and the log (never an address: none is in it) */

@@ -244,9 +244,9 @@ public class Deliverer {
             onFailure(entry, SmtpFailure.classify(e, handedOver[0]));
             return false;
         } catch (LostClaim e) {
-            // The recipient just unsubscribed, or another claimant owns the row now and will send it.
+            // The email was stopped (its recipient left), or another claimant owns the row now and will send it.
             // Either way the unfinished DATA dies with this connection.
-            if (!store.failIfUnsubscribed(entry.id, entry.claimToken)) {
+            if (store.takenOver(entry.id, entry.claimToken)) {
                 lost.increment();
                 metrics.lostClaim();
                 LOG.debugf("Outbox row %d: claim lost to another run; its send was abandoned", entry.id);
@@ -300,7 +300,7 @@ public class Deliverer {
         }
     }
 
-    /** Thrown from the hand-over callback to abort a send: claim taken over, or recipient gone since the claim. */
+    /** Thrown from the hand-over callback to abort a send: claim taken over, or email stopped since the claim. */
     private static final class LostClaim extends RuntimeException {
         LostClaim() {
             super("claim lost", null, false, false);

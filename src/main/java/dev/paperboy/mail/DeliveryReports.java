@@ -17,9 +17,11 @@ import java.util.Map;
 public class DeliveryReports {
 
     private final EntityManager em;
+    private final RecipientAddresses addresses;
 
-    DeliveryReports(EntityManager em) {
+    DeliveryReports(EntityManager em, RecipientAddresses addresses) {
         this.em = em;
+        this.addresses = addresses;
     }
 
     /** How far one digest's delivery has come. Rate is over the last minute; ETA is null when nothing moves. */
@@ -31,7 +33,7 @@ public class DeliveryReports {
 
     /**
      * An email that failed, bounced, or waits to be retried after an error. The address is shown: the report
-     * is for the operator, behind the admin token, and never logged.
+     * is for the operator, behind the admin token, and never logged; null once the subscriber is erased.
      */
     public record Problem(long outboxId, String recipient, OutboxState state, int attempts, String lastError,
             OffsetDateTime nextAttemptAt) {}
@@ -73,14 +75,15 @@ public class DeliveryReports {
     @SuppressWarnings("unchecked")
     public List<Problem> problems(String digestKey, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
-                select o.id, s.email, o.state, o.attempts, o.last_error, o.next_attempt_at
-                from outbox o left join subscriber s on s.id = o.subscriber_id
+                select o.id, o.subscriber_id, o.state, o.attempts, o.last_error, o.next_attempt_at
+                from outbox o
                 where o.digest_key = ?1
                   and (o.state in ('FAILED', 'BOUNCED') or (o.state = 'PENDING' and o.last_error is not null))
                 order by o.id""").setParameter(1, digestKey).setMaxResults(limit).getResultList();
+        Map<Long, String> to = addresses.addressesOf(rows.stream().map(r -> ((Number) r[1]).longValue()).toList());
         return rows.stream().map(r -> {
             OutboxState state = OutboxState.valueOf((String) r[2]);
-            return new Problem(((Number) r[0]).longValue(), (String) r[1], state, ((Number) r[3]).intValue(),
+            return new Problem(((Number) r[0]).longValue(), to.get(((Number) r[1]).longValue()), state, ((Number) r[3]).intValue(),
                     (String) r[4], state == OutboxState.PENDING ? Timestamps.of(r[5]) : null);
         }).toList();
     }

@@ -31,22 +31,6 @@ public class OutboxStore {
     static final String NO_LONGER_SUBSCRIBED = "not sent: the recipient is no longer subscribed";
     static final String INTERRUPTED = "interrupted after hand-over to the relay; not retried, so it is never sent twice";
 
-    /**
-     * The row's recipient may be mailed (with a leading space, to follow "and" or "not"): subscribed for a digest,
-     * neither suppressed nor erased for an account email (a confirmation goes to a pending subscriber).
-     * Recipients are read when a batch is claimed; someone who unsubscribes while the batch is being sent must
-     * still get nothing, so the hand-over checks again, at the last moment it can. A scalar subquery, so one
-     * primary-key probe per row whatever the group's size: as EXISTS or IN, PostgreSQL may turn it into a join that hashes every
-     * subscriber per statement (measured: 133 instead of 450 digests/s).
-     */
-    private static final String RECIPIENT_MAILABLE =
-            " (case when outbox.digest_key like '" + AccountMail.KEY_PREFIX + "%'"
-            // Account emails (a confirmation, a manage link) go to anyone not suppressed and not erased.
-            + " then coalesce((select s.status from subscriber s where s.id = outbox.subscriber_id), 'GONE')"
-            + " in ('PENDING', 'CONFIRMED', 'UNSUBSCRIBED')"
-            + " else coalesce((select s.status from subscriber s where s.id = outbox.subscriber_id), 'GONE') = 'CONFIRMED'"
-            + " end)";
-
     private final EntityManager em;
     private final DataSource db;
     private final Dialect dialect;
@@ -58,9 +42,11 @@ public class OutboxStore {
     }
 
     /**
-     * @return true if a row was added; false if this subscriber already has one for this digest, or no longer
-     *     exists (erased while the digest was planned: skipped, rather than failing the planner's page on the
-     *     foreign key)
+     * Queues an email in the caller's transaction, which must hold the subscriber (see
+     * {@code Subscriber.holdConfirmed}): the outbox does not read subscribers, so the caller has checked that they
+     * may be mailed, and a stop that comes after this commits cancels the row (see {@link #cancelPending}).
+     *
+     * @return true if a row was added; false if this subscriber already has one for this digest
      */
     @Transactional
     public boolean enqueue(long subscriberId, String digestKey, String matches) {
@@ -81,7 +67,7 @@ public class OutboxStore {
         var insert = em.createNativeQuery("insert into outbox (subscriber_id, digest_key, state, matches, attempts,"
                 + " next_attempt_at, created_at" + (days ? ", period_start, period_end" : "") + ")"
                 + " select ?1, ?2, 'PENDING', ?3, 0, ?4, ?4" + (days ? ", ?5, ?6" : "")
-                + " where exists (select 1 from subscriber where id = ?1) on conflict do nothing")
+                + " on conflict do nothing")
                 .setParameter(1, subscriberId).setParameter(2, digestKey).setParameter(3, matches)
                 .setParameter(4, now);
         if (days) {
@@ -242,7 +228,7 @@ public class OutboxStore {
      * transaction: one round trip and one commit for the group, and each row still decided on its own.
      *
      * @return for each hand-over, in order, whether it may be sent: false if the claim was lost (its lease
-     *     expired and the row was claimed again) or the recipient has unsubscribed since the claim
+     *     expired and the row was claimed again) or the email was stopped since the claim
      */
     public boolean[] markHandingOver(List<HandOver> group) {
         try (Connection c = db.getConnection()) {
@@ -299,8 +285,8 @@ public class OutboxStore {
               where outbox.id = any(?::bigint[]))
             update outbox set state = 'SENDING'
             where outbox.id = any(?::bigint[]) and outbox.claim_token = (
-              select h.token from unnest(?::bigint[], ?::text[]) as h(id, token) where h.id = outbox.id and outbox.state = 'PENDING') and"""
-            + RECIPIENT_MAILABLE + " returning outbox.id";
+              select h.token from unnest(?::bigint[], ?::text[]) as h(id, token) where h.id = outbox.id and outbox.state = 'PENDING')
+            returning outbox.id""";
 
     /** Other databases: the same decisions as two JDBC batches in one transaction. */
     private static boolean[] handOverInBatches(Connection c, List<HandOver> group) throws SQLException {
@@ -338,8 +324,7 @@ public class OutboxStore {
     private static final String MARK_SENT =
             "update outbox set state = 'SENT', sent_at = ?, message_id = ?, last_error = null where id = ?";
     private static final String MARK_SENDING =
-            "update outbox set state = 'SENDING' where id = ? and state = 'PENDING' and claim_token = ? and"
-                    + RECIPIENT_MAILABLE;
+            "update outbox set state = 'SENDING' where id = ? and state = 'PENDING' and claim_token = ?";
 
     private static void setSent(PreparedStatement ps, Accepted accepted) throws SQLException {
         ps.setObject(1, accepted.at());
@@ -384,17 +369,30 @@ public class OutboxStore {
     }
 
     /**
-     * Fails a row we still hold whose recipient is no longer subscribed; a row another claimant took over is
-     * left to it.
+     * Stops the subscriber's emails that have not reached the relay: their digests, or with {@code accountMailToo}
+     * every email. The subscriber capability calls this in the transaction that unsubscribes or suppresses, so the
+     * stop commits with its cause. A row a send run holds loses its claim token here, so its hand-over finds it
+     * gone and aborts before the end of data; a row already handed over is past stopping.
      *
-     * @return true if the row was failed
+     * @return how many emails were stopped
      */
-    public boolean failIfUnsubscribed(long id, String claimToken) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                update outbox set state = 'FAILED', last_error = ?3, claimed_by = null, claimed_at = null, claim_token = null
-                where id = ?1 and claim_token = ?2 and state = 'PENDING' and not""" + RECIPIENT_MAILABLE)
-                .setParameter(1, id).setParameter(2, claimToken).setParameter(3, NO_LONGER_SUBSCRIBED)
-                .executeUpdate() == 1);
+    @Transactional
+    public int cancelPending(long subscriberId, boolean accountMailToo) {
+        return em.createNativeQuery("update outbox set state = 'FAILED', last_error = ?2, claimed_by = null,"
+                + " claimed_at = null, claim_token = null where subscriber_id = ?1 and state = 'PENDING'"
+                + (accountMailToo ? "" : " and digest_key not like '" + AccountMail.KEY_PREFIX + "%'"))
+                .setParameter(1, subscriberId).setParameter(2, NO_LONGER_SUBSCRIBED).executeUpdate();
+    }
+
+    /**
+     * Tells why a hand-over found a row no longer its own.
+     *
+     * @return true if another claimant holds it now (its lease ran out); false if it was stopped or erased
+     */
+    public boolean takenOver(long id, String claimToken) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                "select 1 from outbox where id = ?1 and claim_token is not null and claim_token <> ?2")
+                .setParameter(1, id).setParameter(2, claimToken).getResultList().isEmpty());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.paperboy.subscriber;
 
 import dev.paperboy.Dialect;
+import dev.paperboy.mail.RecipientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -19,7 +21,7 @@ import javax.sql.DataSource;
  * H2 has no LATERAL and gets the plain join.
  */
 @ApplicationScoped
-public class Recipients {
+public class Recipients implements RecipientAddresses {
 
     /** What composing an email needs to know about its recipient. */
     public record Recipient(long id, String email, boolean confirmed, Keywords keywords) {}
@@ -54,5 +56,14 @@ public class Recipients {
             throw new IllegalStateException("cannot read recipients: " + e.getMessage(), e);
         }
         return found;
+    }
+
+    @Override
+    public Map<Long, String> addressesOf(Collection<Long> subscriberIds) {
+        Map<Long, String> addresses = new HashMap<>();
+        if (!subscriberIds.isEmpty()) {
+            byIds(Set.copyOf(subscriberIds)).forEach((id, r) -> addresses.put(id, r.email()));
+        }
+        return addresses;
     }
 }

@@ -11,8 +11,11 @@ import jakarta.persistence.Id;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A person who asked for digests. Keywords are stored one per line: a profile is read in one row. */
 @Entity
@@ -103,6 +106,21 @@ public class Subscriber extends PanacheEntityBase {
     static Subscriber lockedByEmail(String normalizedEmail) {
         return find("email", normalizedEmail).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
+    }
+
+    /**
+     * Holds these subscribers against unsubscribing, suppression and erasure until the caller's transaction ends,
+     * so that mail queued in it is queued for people still subscribed, and a stop that comes later finds it.
+     *
+     * @return those among {@code ids} still confirmed
+     */
+    public static Set<Long> holdConfirmed(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Subscriber.<Subscriber>find("id in ?1 and status = ?2 order by id", ids, SubscriberStatus.CONFIRMED)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_READ).stream()
+                .map(s -> s.id).collect(Collectors.toSet());
     }
 
     public static long countConfirmed() {

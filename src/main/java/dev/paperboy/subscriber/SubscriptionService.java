@@ -1,6 +1,7 @@
 package dev.paperboy.subscriber;
 
 import dev.paperboy.mail.AccountMail;
+import dev.paperboy.mail.OutboxStore;
 import dev.paperboy.mail.SentCopies;
 import dev.paperboy.subscriber.LinkToken.Purpose;
 import dev.paperboy.web.BadInputException;
@@ -27,10 +28,12 @@ public class SubscriptionService {
     private final SuppressedAddresses suppressed;
     private final SentCopies sentCopies;
     private final Preferences preferences;
+    private final OutboxStore outbox;
 
     SubscriptionService(SignedLinks links, AccountMail mail, PendingSignups pending, SuppressedAddresses suppressed,
-            SentCopies sentCopies, Preferences preferences) {
+            SentCopies sentCopies, Preferences preferences, OutboxStore outbox) {
         this.preferences = preferences;
+        this.outbox = outbox;
         this.links = links;
         this.mail = mail;
         this.pending = pending;
@@ -174,6 +177,9 @@ public class SubscriptionService {
         if (s.status == SubscriberStatus.CONFIRMED || s.status == SubscriberStatus.PENDING) {
             s.status = SubscriberStatus.UNSUBSCRIBED;
             s.unsubscribedAt = OffsetDateTime.now();
+            // Digests queued but not yet handed to the relay stop with this commit; account mail they ask for
+            // (a manage link) still goes.
+            outbox.cancelPending(s.id, false);
         }
         return t.purpose();
     }

@@ -1,6 +1,7 @@
 package dev.paperboy.subscriber;
 
 import dev.paperboy.mail.HardBounce;
+import dev.paperboy.mail.OutboxStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,9 +20,11 @@ public class Suppressions {
     public enum Report { HARD_BOUNCE, SOFT_BOUNCE, COMPLAINT }
 
     private final SubscriberConfig config;
+    private final OutboxStore outbox;
 
-    Suppressions(SubscriberConfig config) {
+    Suppressions(SubscriberConfig config, OutboxStore outbox) {
         this.config = config;
+        this.outbox = outbox;
     }
 
     /** @return the subscriber the report is about, if the address is known */
@@ -51,9 +54,11 @@ public class Suppressions {
         }
     }
 
-    private static void suppress(Subscriber s, String why) {
+    private void suppress(Subscriber s, String why) {
         if (s.status != SubscriberStatus.SUPPRESSED) {
             s.status = SubscriberStatus.SUPPRESSED;
+            // Nothing more goes to this address, not even a queued confirmation: stopped with this commit.
+            outbox.cancelPending(s.id, true);
             LOG.infof("Suppressed %s after %s", EmailAddress.masked(s.email), why);
         }
     }

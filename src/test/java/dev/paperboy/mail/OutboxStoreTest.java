@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.subscriber.Subscriber;
-import dev.paperboy.subscriber.SubscriberStatus;
 import dev.paperboy.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,28 +61,40 @@ class OutboxStoreTest {
         OutboxStore.Accepted accepted = handedOverAndAccepted(first);
 
         assertFalse(handOver(second.id, "a-claim-token-someone-else-replaced", accepted));
+        assertTrue(store.takenOver(second.id, "a-claim-token-someone-else-replaced"), "another claim holds it");
         assertEquals("SENT", column(first.id, "state"));
         assertEquals("PENDING", column(second.id, "state"), "not handed over: the send is aborted before the dot");
     }
 
     @Test
-    void someoneWhoUnsubscribedSinceTheClaimIsNotHandedOver() {
+    void anEmailStoppedSinceTheClaimIsNotHandedOverAndIsNoLostClaim() {
         List<OutboxEntry> rows = claimTwo();
         OutboxEntry first = rows.get(0);
         OutboxEntry second = rows.get(1);
         OutboxStore.Accepted accepted = handedOverAndAccepted(first);
-        unsubscribe(second);
+        assertEquals(1, (int) QuarkusTransaction.requiringNew().call(() -> store.cancelPending(second.subscriberId, false)));
 
-        assertFalse(handOver(second.id, second.claimToken, accepted));
+        assertFalse(handOver(second.id, second.claimToken, accepted), "the send is aborted before the dot");
         assertEquals("SENT", column(first.id, "state"));
-        assertEquals("PENDING", column(second.id, "state"), "the send is aborted before the dot");
-
-        assertFalse(store.failIfUnsubscribed(second.id, "someone-else's-token"), "a row we no longer hold is left alone");
-        assertTrue(store.failIfUnsubscribed(second.id, second.claimToken));
         assertEquals("FAILED", column(second.id, "state"));
         assertEquals(OutboxStore.NO_LONGER_SUBSCRIBED, column(second.id, "last_error"));
-        unsubscribe(first);
-        assertFalse(store.failIfUnsubscribed(first.id, first.claimToken), "a sent row is never failed");
+        assertFalse(store.takenOver(second.id, second.claimToken), "stopped, not claimed by another run");
+        assertEquals(0, (int) QuarkusTransaction.requiringNew().call(() -> store.cancelPending(first.subscriberId, true)),
+                "a sent email is past stopping");
+    }
+
+    @Test
+    void unsubscribingStopsDigestsButNotAccountMailAndSuppressionStopsBoth() {
+        String digest = queued(1);
+        long subscriber = store.claim("test", digest, 10, Duration.ofMinutes(5)).get(0).subscriberId;
+        String account = AccountMail.KEY_PREFIX + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> assertTrue(store.enqueue(subscriber, account, "{}")));
+
+        assertEquals(1, (int) QuarkusTransaction.requiringNew().call(() -> store.cancelPending(subscriber, false)));
+        assertEquals("PENDING", stateOf(subscriber, account), "a manage link they ask for still goes");
+        assertEquals("FAILED", stateOf(subscriber, digest));
+        assertEquals(1, (int) QuarkusTransaction.requiringNew().call(() -> store.cancelPending(subscriber, true)));
+        assertEquals("FAILED", stateOf(subscriber, account));
     }
 
     @Test
@@ -139,7 +150,8 @@ class OutboxStoreTest {
             String token = i % 3 == 0 ? previous.claimToken : next.claimToken;
             group.add(new OutboxStore.HandOver(next.id, token, accepted(previous, "<" + previous.id + "@test>")));
         }
-        unsubscribe(rows.get(61));
+        long stopped = rows.get(61).subscriberId;
+        QuarkusTransaction.requiringNew().run(() -> store.cancelPending(stopped, false));
 
         boolean[] ours = store.markHandingOver(group);
 
@@ -150,7 +162,7 @@ class OutboxStoreTest {
             assertEquals("<" + previous + "@test>", column(previous, "message_id"), "row " + previous);
             assertEquals("SENT", column(previous, "state"));
             assertEquals(mayBeSent, ours[i], "row " + next);
-            assertEquals(mayBeSent ? "SENDING" : "PENDING", column(next, "state"), "row " + next);
+            assertEquals(mayBeSent ? "SENDING" : i == 1 ? "FAILED" : "PENDING", column(next, "state"), "row " + next);
         }
     }
 
@@ -283,11 +295,6 @@ class OutboxStoreTest {
         return new OutboxStore.Accepted(row.id, messageId, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
-    private static void unsubscribe(OutboxEntry row) {
-        QuarkusTransaction.requiringNew().run(() -> Subscriber.update("status = ?1 where id = ?2",
-                SubscriberStatus.UNSUBSCRIBED, row.subscriberId));
-    }
-
     /** As if {@code row}'s lease had run out and another instance claimed it: @return its new claim */
     private OutboxEntry reclaim(OutboxEntry row) {
         QuarkusTransaction.requiringNew().run(() -> Subscriber.getEntityManager().createNativeQuery(
@@ -313,6 +320,12 @@ class OutboxStoreTest {
             assertTrue(store.enqueue(subscriber, digest, "[]"));
         }
         return digest;
+    }
+
+    private static Object stateOf(long subscriber, String digestKey) {
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.getEntityManager()
+                .createNativeQuery("select state from outbox where subscriber_id = ?1 and digest_key = ?2")
+                .setParameter(1, subscriber).setParameter(2, digestKey).getSingleResult());
     }
 
     private static Object column(long id, String column) {

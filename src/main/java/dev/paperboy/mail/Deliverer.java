@@ -227,18 +227,7 @@ public class Deliverer {
                     throw new LostClaim();
                 }
                 handedOver[0] = true;
-            }, new Messenger.Verdict() {
-                @Override
-                public void accepted() {
-                    unrecorded.last = new OutboxStore.Accepted(entry.id, messageId, OffsetDateTime.now(ZoneOffset.UTC));
-                    unrecorded.accepted++;
-                }
-
-                @Override
-                public void refused(MessagingException why) {
-                    onFailure(entry, SmtpFailure.classify(why, true));
-                }
-            });
+            }).whenComplete((accepted, refused) -> recordAnswer(entry, messageId, unrecorded, refused));
             return true;
         } catch (MessagingException e) {
             onFailure(entry, SmtpFailure.classify(e, handedOver[0]));
@@ -252,6 +241,26 @@ public class Deliverer {
                 LOG.debugf("Outbox row %d: claim lost to another run; its send was abandoned", entry.id);
             }
             return false;
+        }
+    }
+
+    /**
+     * The relay's answer to a handed-over message, which may come during the worker's next send or at close: an
+     * acceptance waits to be marked SENT with the worker's next hand-over.
+     */
+    private void recordAnswer(OutboxEntry entry, String messageId, Unrecorded unrecorded, Throwable refused) {
+        try {
+            if (refused == null) {
+                unrecorded.last = new OutboxStore.Accepted(entry.id, messageId, OffsetDateTime.now(ZoneOffset.UTC));
+                unrecorded.accepted++;
+            } else {
+                Throwable why = refused instanceof java.util.concurrent.CompletionException ? refused.getCause() : refused;
+                onFailure(entry, SmtpFailure.classify(why instanceof MessagingException m ? m
+                        : new MessagingException(String.valueOf(why)), true));
+            }
+        } catch (RuntimeException e) {
+            // Runs inside the messenger's completion: said here, or it would vanish with the future.
+            LOG.errorf(e, "Cannot record the relay's answer for outbox row %d; the row stays as it was", entry.id);
         }
     }
 

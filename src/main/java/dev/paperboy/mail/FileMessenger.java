@@ -1,5 +1,7 @@
 package dev.paperboy.mail;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -27,13 +29,10 @@ final class FileMessenger implements Messenger {
     public Connection open() {
         return new Connection() {
             @Override
-            public void send(MimeMessage message, Runnable handingOver, Verdict verdict) throws MessagingException {
+            public CompletionStage<Void> send(MimeMessage message, Runnable handingOver) throws MessagingException {
                 write(message, handingOver);
-                verdict.accepted();
+                return CompletableFuture.completedFuture(null);
             }
-
-            @Override
-            public void settle() {}
 
             @Override
             public boolean accepts8bit() {

@@ -3,6 +3,7 @@ package dev.paperboy.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where finished messages go: an SMTP relay or .eml files. A connection is opened once and reused for many
@@ -21,50 +22,20 @@ public interface Messenger {
     interface Connection extends AutoCloseable {
         /**
          * Sends one message. {@code handingOver} runs at the last moment the message can still be withdrawn:
-         * just before SMTP's end-of-data dot. After it, the relay may have accepted the message even if we
-         * never see its reply.
+         * just before SMTP's end-of-data dot; after it, the relay may have the message even if its answer never
+         * comes. A failure found before this returns is thrown and concerns this message only.
          *
-         * <p>The relay's reply to the dot goes to {@code verdict}: before this returns, or, over a pipelining
-         * relay, during the next send on this connection (that reply is read with the next envelope's, one
-         * round trip per message instead of two) or at {@link #settle()} or {@link #close()}. A failure found
-         * before this returns is thrown instead and concerns this message only.
+         * @return the relay's answer to this message: completed when it is known, which may be after this returns
+         *     and is at the latest when the connection closes; completed exceptionally with a
+         *     {@link MessagingException} when the relay refused the message or the connection was lost first
          */
-        void send(MimeMessage message, Runnable handingOver, Verdict verdict) throws MessagingException;
-
-        /** Sends one message and waits for the relay's reply; a refusal is thrown. */
-        default void send(MimeMessage message, Runnable handingOver) throws MessagingException {
-            MessagingException[] refused = new MessagingException[1];
-            send(message, handingOver, new Verdict() {
-                @Override
-                public void accepted() {}
-
-                @Override
-                public void refused(MessagingException why) {
-                    refused[0] = why;
-                }
-            });
-            settle();
-            if (refused[0] != null) {
-                throw refused[0];
-            }
-        }
-
-        /** Reads any reply still owed for a message sent on this connection and passes it to its verdict. */
-        void settle();
+        CompletionStage<Void> send(MimeMessage message, Runnable handingOver) throws MessagingException;
 
         /** Whether bodies may go as 8bit: the relay announced 8BITMIME (RFC 6152). Otherwise build them 7bit. */
         boolean accepts8bit();
 
-        /** Settles, then closes. */
+        /** Completes every answer still owed, then closes. */
         @Override
         void close();
-    }
-
-    /** What the relay said to a message's end of data. */
-    interface Verdict {
-        void accepted();
-
-        /** @param why the relay's refusal, or the loss of the connection before its reply */
-        void refused(MessagingException why);
     }
 }

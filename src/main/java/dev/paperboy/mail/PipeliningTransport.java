@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPOutputStream;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -30,8 +31,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  *       the message.
  *   <li><b>The dot's reply read with the next envelope's</b> when pipelining: message data may open a group
  *       (RFC 2920 3.1), so the next MAIL FROM follows the dot unanswered and each message costs one round trip,
- *       not two. The reply goes to the message's {@link Messenger.Verdict} then, or at {@link #settle()} or
- *       {@link #close()}.
+ *       not two. The message's reply future is completed then, or at {@link #close()}.
  * </ul>
  * The message data goes through Jakarta Mail's own data stream, which converts line ends and doubles leading
  * dots; STARTTLS and the write timeout apply as before.
@@ -39,7 +39,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 public final class PipeliningTransport extends SMTPTransport {
 
     volatile Runnable handingOver;
-    volatile Messenger.Verdict verdict;
+    /** Completed with the current message's reply to its dot (exceptionally on a refusal). */
+    volatile CompletableFuture<Void> reply;
     private final boolean pipeliningAllowed;
     /** Envelope commands written but not yet answered, in order; filled only while {@code pipelining}. */
     private final List<String> unanswered = new ArrayList<>(4);
@@ -49,8 +50,8 @@ public final class PipeliningTransport extends SMTPTransport {
     private SMTPOutputStream dataStream;
     /** A write or read failed: Jakarta Mail has dropped the connection, and no owed reply can be read any more. */
     private boolean lost;
-    /** The verdict of the last message, whose dot's reply has not been read yet; null when none is owed. */
-    private Messenger.Verdict owed;
+    /** The reply future of the last message, whose dot's reply has not been read yet; null when none is owed. */
+    private CompletableFuture<Void> owed;
 
     public PipeliningTransport(Session session, URLName url, boolean pipeliningAllowed) {
         super(session, url);
@@ -183,10 +184,10 @@ public final class PipeliningTransport extends SMTPTransport {
         if (r != null) {
             r.run();
         }
-        Messenger.Verdict v = verdict;
+        CompletableFuture<Void> v = reply;
         if (v != null && dataStream != null && pipelines()) {
             // The dot as SMTPTransport writes it, with its reply read with the next message's envelope replies,
-            // or by settle() or close().
+            // or by close().
             dataStream.ensureAtBOL();
             write(".");
             owed = v;
@@ -194,26 +195,18 @@ public final class PipeliningTransport extends SMTPTransport {
         }
         super.finishData();
         if (v != null) {
-            v.accepted();
-        }
-    }
-
-    /** Reads the reply owed for the last message's dot, if any, and passes it to that message's verdict. */
-    public synchronized void settle() {
-        try {
-            settleOwed();
-        } catch (MessagingException lost) {
-            // The verdict has the failure; the connection is of no further use.
-            closeQuietly();
+            v.complete(null);
         }
     }
 
     /**
-     * @throws MessagingException when the connection was lost before the reply: the owed verdict has been told,
+     * Reads the reply owed for the last message's dot, if any, and completes that message's reply with it.
+     *
+     * @throws MessagingException when the connection was lost before the reply: the owed reply has been told,
      *     and whatever was to be read next cannot be either
      */
     private void settleOwed() throws MessagingException {
-        Messenger.Verdict v = owed;
+        CompletableFuture<Void> v = owed;
         if (v == null) {
             return;
         }
@@ -221,22 +214,22 @@ public final class PipeliningTransport extends SMTPTransport {
         if (lost) {
             MessagingException gone = new MessagingException("the connection was lost before the relay answered the "
                     + "end of data", new IOException("connection lost"));
-            v.refused(gone);
+            v.completeExceptionally(gone);
             throw gone;
         }
         int code;
         try {
             code = read();
         } catch (MessagingException e) {
-            v.refused(e);
+            v.completeExceptionally(e);
             throw e;
         }
         if (code == 250) {
-            v.accepted();
+            v.complete(null);
             return;
         }
         SMTPSendFailedException refused = new SMTPSendFailedException(".", code, getLastServerResponse(), null, null, null, null);
-        v.refused(refused);
+        v.completeExceptionally(refused);
         if (code < 0) {
             throw new MessagingException("the relay closed the connection", new IOException(getLastServerResponse()));
         }
@@ -248,14 +241,6 @@ public final class PipeliningTransport extends SMTPTransport {
             settleOwed();
         } finally {
             super.close();
-        }
-    }
-
-    private void closeQuietly() {
-        try {
-            super.close();
-        } catch (MessagingException ignored) {
-            // Closing a connection we give up on.
         }
     }
 }

@@ -5,6 +5,8 @@ import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Sends through an SMTP relay with Jakarta Mail, one reused connection per worker. */
 final class SmtpMessenger implements Messenger {
@@ -50,20 +52,17 @@ final class SmtpMessenger implements Messenger {
         transport.connect(config.host(), config.port(), config.user().orElse(null), config.password().orElse(null));
         return new Connection() {
             @Override
-            public void send(MimeMessage message, Runnable handingOver, Verdict verdict) throws MessagingException {
+            public CompletionStage<Void> send(MimeMessage message, Runnable handingOver) throws MessagingException {
+                CompletableFuture<Void> reply = new CompletableFuture<>();
                 transport.handingOver = handingOver;
-                transport.verdict = verdict;
+                transport.reply = reply;
                 try {
                     transport.sendMessage(message, message.getAllRecipients());
                 } finally {
                     transport.handingOver = null;
-                    transport.verdict = null;
+                    transport.reply = null;
                 }
-            }
-
-            @Override
-            public void settle() {
-                transport.settle();
+                return reply;
             }
 
             @Override

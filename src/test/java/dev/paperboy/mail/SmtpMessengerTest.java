@@ -2,6 +2,7 @@ package dev.paperboy.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,9 +15,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,13 +35,21 @@ class SmtpMessengerTest {
             }
             SmtpMessenger messenger = new SmtpMessenger(smtp(server.port()));
             AtomicBoolean handed = new AtomicBoolean();
-            MessagingException e = assertThrows(MessagingException.class, () -> {
-                try (Messenger.Connection c = messenger.open()) {
-                    c.send(message(), () -> handed.set(true));
-                }
-            });
-            return SmtpFailure.classify(e, handed.get());
+            CompletableFuture<Void> reply;
+            try (Messenger.Connection c = messenger.open()) {
+                reply = c.send(message(), () -> handed.set(true)).toCompletableFuture();
+            } catch (MessagingException thrown) {
+                return SmtpFailure.classify(thrown, handed.get());
+            }
+            return SmtpFailure.classify(refusal(reply), handed.get());
         }
+    }
+
+    /** @return how the relay refused a message, once its connection has closed (by then every answer is in) */
+    static MessagingException refusal(CompletableFuture<Void> reply) {
+        assertTrue(reply.isDone(), "answered at the latest when the connection closed");
+        ExecutionException e = assertThrows(ExecutionException.class, reply::get, "refused");
+        return assertInstanceOf(MessagingException.class, e.getCause());
     }
 
     /** A pipelining relay here answers MAIL and RCPT only once DATA has come: waiting for each reply times out. */
@@ -77,19 +89,10 @@ class SmtpMessengerTest {
         }
     }
 
-    /** A verdict that notes what the relay said, as "name accepted" or "name refused: reply". */
-    private static Messenger.Verdict noting(String name, List<String> said) {
-        return new Messenger.Verdict() {
-            @Override
-            public void accepted() {
-                said.add(name + " accepted");
-            }
-
-            @Override
-            public void refused(MessagingException why) {
-                said.add(name + " refused: " + SmtpFailure.classify(why, true).kind());
-            }
-        };
+    /** Notes what the relay answered a message, as "name accepted" or "name refused: kind". */
+    private static BiConsumer<Void, Throwable> noting(String name, List<String> said) {
+        return (accepted, refused) -> said.add(refused == null ? name + " accepted"
+                : name + " refused: " + SmtpFailure.classify((MessagingException) refused, true).kind());
     }
 
     @Test
@@ -99,9 +102,9 @@ class SmtpMessengerTest {
             server.requirePipelining();
             List<String> said = new CopyOnWriteArrayList<>();
             try (Messenger.Connection c = new SmtpMessenger(smtp(server.port())).open()) {
-                c.send(message(), () -> {}, noting("first", said));
+                c.send(message(), () -> {}).whenComplete(noting("first", said));
                 assertEquals(List.of(), said, "send returns without waiting for the dot's reply");
-                c.send(message(), () -> {}, noting("second", said));
+                c.send(message(), () -> {}).whenComplete(noting("second", said));
                 assertEquals(List.of("first accepted"), said, "read with the second envelope's replies");
             }
             assertEquals(List.of("first accepted", "second accepted"), said, "closing reads the last reply");
@@ -110,16 +113,16 @@ class SmtpMessengerTest {
     }
 
     @Test
-    void anEarlierMessagesRefusalGoesToItsVerdictAndTheConnectionCarriesOn() throws Exception {
+    void anEarlierMessagesRefusalGoesToItsAnswerAndTheConnectionCarriesOn() throws Exception {
         AtomicInteger dots = new AtomicInteger();
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(0, ScriptedSmtpServer.replies(a -> "250 OK",
                 r -> dots.incrementAndGet() == 1 ? "554 5.7.1 content rejected" : "250 queued"))) {
             server.requirePipelining();
             List<String> said = new CopyOnWriteArrayList<>();
             try (Messenger.Connection c = new SmtpMessenger(smtp(server.port())).open()) {
-                c.send(message(), () -> {}, noting("first", said));
-                c.send(message(), () -> {}, noting("second", said));
-                c.send(message(), () -> {}, noting("third", said));
+                c.send(message(), () -> {}).whenComplete(noting("first", said));
+                c.send(message(), () -> {}).whenComplete(noting("second", said));
+                c.send(message(), () -> {}).whenComplete(noting("third", said));
             }
             assertEquals(List.of("first refused: PERMANENT", "second accepted", "third accepted"), said);
             assertEquals(2, server.accepted.get());
@@ -135,9 +138,9 @@ class SmtpMessengerTest {
             List<String> said = new CopyOnWriteArrayList<>();
             AtomicBoolean secondHanded = new AtomicBoolean();
             try (Messenger.Connection c = new SmtpMessenger(smtp(server.port())).open()) {
-                c.send(message(), () -> {}, noting("first", said));
+                c.send(message(), () -> {}).whenComplete(noting("first", said));
                 MessagingException e = assertThrows(MessagingException.class,
-                        () -> c.send(message(), () -> secondHanded.set(true), noting("second", said)));
+                        () -> c.send(message(), () -> secondHanded.set(true)).whenComplete(noting("second", said)));
                 assertFalse(secondHanded.get(), "nothing of the second message reached the relay's DATA");
                 assertEquals(SmtpFailure.Kind.TRANSIENT, SmtpFailure.classify(e, secondHanded.get()).kind());
             }
@@ -146,12 +149,12 @@ class SmtpMessengerTest {
     }
 
     @Test
-    void withoutPipeliningTheVerdictComesBeforeSendReturns() throws Exception {
+    void withoutPipeliningTheAnswerComesBeforeSendReturns() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(0,
                 ScriptedSmtpServer.replies(a -> "250 OK", r -> "250 queued"))) {
             List<String> said = new CopyOnWriteArrayList<>();
             try (Messenger.Connection c = new SmtpMessenger(smtp(server.port())).open()) {
-                c.send(message(), () -> {}, noting("first", said));
+                c.send(message(), () -> {}).whenComplete(noting("first", said));
                 assertEquals(List.of("first accepted"), said);
             }
         }

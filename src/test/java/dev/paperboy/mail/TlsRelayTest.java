@@ -1,6 +1,7 @@
 package dev.paperboy.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,25 +116,14 @@ class TlsRelayTest {
         assertTrue(e.getMessage().startsWith("paperboy.mail.smtp.trust-certificates"), e.getMessage());
     }
 
+    /** Sends one message and checks the relay's answer; a failure to connect or log in is thrown. */
     private static void send(MailConfig.Smtp settings) throws MessagingException {
-        Messenger.Connection c = new SmtpMessenger(settings).open();
-        try {
-            AtomicBoolean accepted = new AtomicBoolean();
-            c.send(message(), () -> { }, new Messenger.Verdict() {
-                @Override
-                public void accepted() {
-                    accepted.set(true);
-                }
-
-                @Override
-                public void refused(MessagingException why) {
-                    throw new AssertionError("refused: " + why);
-                }
-            });
-            c.settle();
-        } finally {
-            c.close();
+        CompletableFuture<Void> reply;
+        try (Messenger.Connection c = new SmtpMessenger(settings).open()) {
+            reply = c.send(message(), () -> { }).toCompletableFuture();
         }
+        assertTrue(reply.isDone(), "answered by the time the connection closed");
+        assertFalse(reply.isCompletedExceptionally(), "the relay accepted the message");
     }
 
     private static void assertDelivered(TlsRelay relay) {

@@ -1,6 +1,6 @@
 package dev.paperboy.admin;
 
-import dev.paperboy.mail.OutboxStore;
+import dev.paperboy.mail.outbox.OutboxStore;
 import dev.paperboy.subscriber.EmailAddress;
 import dev.paperboy.subscriber.Suppressions;
 import dev.paperboy.web.BadInputException;

@@ -2,7 +2,7 @@ package dev.paperboy.digest;
 
 import dev.paperboy.mail.DeliveryComposer;
 import dev.paperboy.mail.MailConfig;
-import dev.paperboy.mail.OutboxEntry;
+import dev.paperboy.mail.outbox.OutboxEntry;
 import dev.paperboy.mail.OutgoingEmail;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.subscriber.LinkToken.Purpose;

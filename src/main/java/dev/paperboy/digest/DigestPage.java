@@ -1,6 +1,6 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.mail.OutboxEntry;
+import dev.paperboy.mail.outbox.OutboxEntry;
 import dev.paperboy.subscriber.LinkToken;
 import dev.paperboy.subscriber.SignedLinks;
 import dev.paperboy.web.BadInputException;

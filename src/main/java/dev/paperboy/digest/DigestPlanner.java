@@ -1,6 +1,6 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.mail.OutboxStore;
+import dev.paperboy.mail.outbox.OutboxStore;
 import dev.paperboy.match.DayMatcher;
 import dev.paperboy.match.Explanation;
 import dev.paperboy.match.Match;

@@ -10,7 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import dev.paperboy.mail.OutboxState;
+import dev.paperboy.mail.outbox.OutboxState;
 import dev.paperboy.web.BadInputException;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;

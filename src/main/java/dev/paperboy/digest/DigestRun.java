@@ -1,6 +1,6 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.mail.Deliverer;
+import dev.paperboy.mail.send.Deliverer;
 import dev.paperboy.mail.DeliveryReports;
 import dev.paperboy.subscriber.Subscriber;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,6 +1,6 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.mail.Deliverer;
+import dev.paperboy.mail.send.Deliverer;
 import dev.paperboy.paper.Paper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -1,8 +1,8 @@
 package dev.paperboy.digest;
 
 import dev.paperboy.PaperboyConfig;
-import dev.paperboy.mail.OutboxEntry;
-import dev.paperboy.mail.OutboxStore;
+import dev.paperboy.mail.outbox.OutboxEntry;
+import dev.paperboy.mail.outbox.OutboxStore;
 import dev.paperboy.match.Explanation;
 import dev.paperboy.paper.Paper;
 import jakarta.enterprise.context.ApplicationScoped;

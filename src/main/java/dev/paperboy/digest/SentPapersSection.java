@@ -1,7 +1,7 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.mail.OutboxEntry;
-import dev.paperboy.mail.OutboxStore;
+import dev.paperboy.mail.outbox.OutboxEntry;
+import dev.paperboy.mail.outbox.OutboxStore;
 import dev.paperboy.subscriber.SubscriberDataSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -2,6 +2,8 @@ package dev.paperboy.mail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.mail.outbox.OutboxEntry;
+import dev.paperboy.mail.outbox.OutboxStore;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +11,6 @@ import jakarta.enterprise.event.Event;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 /**
  * Emails about the subscription itself (a confirmation, a manage link). They go through the outbox like digests,
  * with the same retries, suppression and crash rules: queued in the transaction that decided them, and sent right
@@ -89,7 +90,7 @@ public class AccountMail {
     }
 
     /** @return the email of an account row */
-    Optional<OutgoingEmail> compose(OutboxEntry entry) {
+    public Optional<OutgoingEmail> compose(OutboxEntry entry) {
         Payload p;
         try {
             p = JSON.readValue(entry.matches, Payload.class);
@@ -113,7 +114,7 @@ public class AccountMail {
         });
     }
 
-    static boolean isAccountRow(OutboxEntry entry) {
+    public static boolean isAccountRow(OutboxEntry entry) {
         return entry.digestKey.startsWith(KEY_PREFIX);
     }
 }

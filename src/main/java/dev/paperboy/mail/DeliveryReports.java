@@ -1,6 +1,7 @@
 package dev.paperboy.mail;
 
 import dev.paperboy.Timestamps;
+import dev.paperboy.mail.outbox.OutboxState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,7 +12,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 /** What operators see of delivery: each run's counts, one run's progress, and the emails that went wrong. */
 @ApplicationScoped
 public class DeliveryReports {

@@ -1,10 +1,10 @@
 package dev.paperboy.mail;
 
+import dev.paperboy.mail.outbox.OutboxStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * Delivery's Prometheus metrics: emails sent, failed (by why) and bounced, as counters whose rate is the send
  * rate, and the outbox's pending emails as a gauge, refreshed every 30 seconds so a scrape never queries the
@@ -23,20 +23,20 @@ public class MailMetrics {
         registry.gauge("paperboy.outbox.pending", pending);
     }
 
-    void sent(int emails) {
+    public void sent(int emails) {
         registry.counter("paperboy.emails.sent").increment(emails);
     }
 
-    void failed(String why) {
+    public void failed(String why) {
         registry.counter("paperboy.emails.failed", "reason", why).increment();
     }
 
     /** A send abandoned because another run had claimed its row again: this run stalled past its lease. */
-    void lostClaim() {
+    public void lostClaim() {
         registry.counter("paperboy.send.lost.claims").increment();
     }
 
-    void bounced() {
+    public void bounced() {
         registry.counter("paperboy.emails.bounced").increment();
     }
 

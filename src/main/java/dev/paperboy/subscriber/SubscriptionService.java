@@ -1,7 +1,7 @@
 package dev.paperboy.subscriber;
 
 import dev.paperboy.mail.AccountMail;
-import dev.paperboy.mail.OutboxStore;
+import dev.paperboy.mail.outbox.OutboxStore;
 import dev.paperboy.mail.SentCopies;
 import dev.paperboy.subscriber.LinkToken.Purpose;
 import dev.paperboy.web.BadInputException;

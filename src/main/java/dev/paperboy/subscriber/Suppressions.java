@@ -1,7 +1,7 @@
 package dev.paperboy.subscriber;
 
 import dev.paperboy.mail.HardBounce;
-import dev.paperboy.mail.OutboxStore;
+import dev.paperboy.mail.outbox.OutboxStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paperboy.mail.OutboxEntry;
 import dev.paperboy.mail.OutgoingEmail;
+import dev.paperboy.mail.outbox.OutboxEntry;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.subscriber.Subscriber;
 import dev.paperboy.subscriber.SubscriberStatus;
@@ -19,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 /** What the composer keeps between a batch's prefetch and its rows' composing, and what it shares between digests. */
 @QuarkusTest
 class DigestComposerTest {

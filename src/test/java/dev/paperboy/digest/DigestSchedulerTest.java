@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paperboy.mail.OutboxEntry;
+import dev.paperboy.mail.outbox.OutboxEntry;
 import dev.paperboy.subscriber.DigestFrequency;
 import dev.paperboy.subscriber.Preferences;
 import dev.paperboy.subscriber.Subscriber;
@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
 /**
  * Two weeks of schedule in a second: the scheduler is driven with chosen instants ({@link DigestScheduler#tick}),
  * against real papers, a real database and a real SMTP server. Its own profile gives it a database of its own, so

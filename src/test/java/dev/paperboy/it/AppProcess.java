@@ -1,5 +1,7 @@
 package dev.paperboy.it;
 
+import dev.paperboy.support.Ports;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -37,7 +39,7 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the service with {@code config} as environment variables and waits until it is ready. */
     static AppProcess start(String name, Map<String, String> config, Path workDir) throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         Path log = workDir.resolve(name + ".log");
         // As deploy/README.md runs the service.
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:+UseParallelGC"));
@@ -110,12 +112,6 @@ public final class AppProcess implements AutoCloseable {
         if (process.isAlive()) {
             process.destroy();
             process.waitFor();
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

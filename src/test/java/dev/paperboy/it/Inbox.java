@@ -1,5 +1,7 @@
 package dev.paperboy.it;
 
+import dev.paperboy.support.Ports;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -29,7 +31,7 @@ public final class Inbox implements AutoCloseable {
     private final AtomicInteger abandoned = new AtomicInteger();
 
     Inbox() throws Exception {
-        port = AppProcess.freePort();
+        port = Ports.free();
         server = new SMTPServer.Builder().port(port).bindAddress(java.net.InetAddress.getLoopbackAddress())
                 .hostName("localhost").maxConnections(100).connectionTimeout(30, TimeUnit.SECONDS)
                 .messageHandlerFactory(this::handler).build();

@@ -2,7 +2,7 @@ package dev.paperboy.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paperboy.mail.TransportYardstick;
+import dev.paperboy.mail.smtp.TransportYardstick;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

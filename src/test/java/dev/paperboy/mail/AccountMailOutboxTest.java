@@ -3,8 +3,9 @@ package dev.paperboy.mail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.mail.send.Deliverer;
 import dev.paperboy.subscriber.EmailAddress;
+import dev.paperboy.subscriber.Subscriber;
 import dev.paperboy.subscriber.Suppressions;
 import dev.paperboy.support.Api;
 import dev.paperboy.support.MailServer;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
 /** Account emails travel through the outbox: queued with the sign-up, sent after it, recovered after a crash. */
 @QuarkusTest
 @QuarkusTestResource(MailServer.class)

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.mail.AccountMail;
-import dev.paperboy.mail.OutboxStore;
+import dev.paperboy.mail.outbox.OutboxStore;
 import dev.paperboy.subscriber.LinkToken.Purpose;
 import dev.paperboy.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,7 +23,6 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
 /**
  * The outbox does not read subscribers; the subscriber capability stops their queued mail when they leave, and
  * holds them while mail is queued for them, so no order of events lets a digest through to someone who left.

@@ -1,7 +1,7 @@
 package dev.paperboy.mail;
 
 /**
- * One composed email, before MIME. Values here may come from subscribers and papers; {@link MimeFactory}
+ * One composed email, before MIME. Values here may come from subscribers and papers; {@link dev.paperboy.mail.send.MimeFactory}
  * is what keeps them out of headers.
  *
  * @param unsubscribeUrl one-click unsubscribe URL for List-Unsubscribe; null for account emails

@@ -3,11 +3,12 @@ package dev.paperboy.digest;
 import dev.paperboy.paper.Paper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each paper's heading (title link and authors) in both parts of a digest, rendered by the templates' heading
+ * Each paper's heading (title link, authors, and links to its abstract, PDF, code) in both parts of a digest, rendered by the templates' heading
  * fragments once and shared by every digest of a send run that shows the paper: a day's few hundred papers
  * appear in a million digests, and Qute evaluates every expression of every digest it renders. Kept for one run
  * only ({@link #clear()} when the next starts): a listing ingested since may have filled in a paper's link,
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 class PaperHeadings {
 
     /** What the heading fragments show. */
-    record Heading(String title, String url, String authors) {}
+    record Heading(String title, String url, String authors, List<PaperLinks.Link> links) {}
 
     /** A paper with its rendered headings; {@code html} is escaped by its template and goes into digests as is. */
     record Rendered(Paper paper, String html, String text) {}
@@ -41,7 +42,8 @@ class PaperHeadings {
         if (paper == null) {
             throw new IllegalStateException("digest names paper " + paperId + ", which is not in the archive");
         }
-        Heading heading = new Heading(paper.title, paper.url, DigestText.authors(paper.authorList()));
+        Heading heading = new Heading(paper.title, paper.url, DigestText.authors(paper.authorList()),
+                PaperLinks.of(paper));
         Rendered fresh = new Rendered(paper, DigestComposer.Templates.emailHtml$heading(heading).render().strip(),
                 DigestComposer.Templates.emailText$heading(heading).render().stripTrailing());
         if (rendered.size() > LIMIT) {

@@ -78,6 +78,52 @@ class DigestComposerTest {
     }
 
     @Test
+    void eachCardLinksToTheAbstractPdfCodeAndHuggingFacePageWhenKnownAndNeverToAForeignScheme() {
+        long subscriber = Subscribers.confirmed("composer-links@example.org", "graph neural networks");
+        long known = paper("2509.99902", "https://huggingface.co/papers/2509.99902", "https://github.com/example/gnn");
+        long odd = paper(null, "https://arxiv.org/search/?query=x", "javascript:alert(1)");
+        String matches = "[" + match(known) + "," + match(odd) + "]";
+
+        OutgoingEmail email = composer.compose(row(subscriber, matches)).orElseThrow();
+
+        assertTrue(email.html().contains("<a href=\"https://arxiv.org/abs/2509.99902\" class=\"pb-link\" style=\"color:#1a56db;\">Abstract</a>"
+                + " &middot; <a href=\"https://arxiv.org/pdf/2509.99902\" class=\"pb-link\" style=\"color:#1a56db;\">PDF</a>"
+                + " &middot; <a href=\"https://github.com/example/gnn\" class=\"pb-link\" style=\"color:#1a56db;\">Code</a>"
+                + " &middot; <a href=\"https://huggingface.co/papers/2509.99902\" class=\"pb-link\" style=\"color:#1a56db;\">Hugging Face</a>"),
+                email.html());
+        assertFalse(email.html().contains("javascript:"), "a source's text never becomes a link");
+        assertTrue(email.text().contains("""
+                   Abstract: https://arxiv.org/abs/2509.99902
+                   PDF: https://arxiv.org/pdf/2509.99902
+                   Code: https://github.com/example/gnn
+                """), email.text());
+        assertFalse(email.text().contains("Hugging Face: "), "the title's own link is not repeated: " + email.text());
+    }
+
+    private static long paper(String arxivId, String url, String githubRepo) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Paper p = new Paper();
+            p.arxivId = arxivId;
+            p.title = "Linked paper " + System.nanoTime();
+            p.titleKey = "composer-links-" + System.nanoTime();
+            p.summary = "Graph neural networks.";
+            p.authors = "A";
+            p.url = url;
+            p.githubRepo = githubRepo;
+            p.source = "hf-json";
+            p.listedOn = LocalDate.of(2025, 9, 3);
+            p.createdAt = OffsetDateTime.now();
+            p.persist();
+            return p.id;
+        });
+    }
+
+    private static String match(long paperId) {
+        return "{\"paperId\":" + paperId + ",\"strength\":0.8,\"keywords\":[\"graph neural networks\"],"
+                + "\"via\":{},\"feedbackTerms\":[],\"snippet\":[{\"text\":\"Graph neural networks.\",\"bold\":false}]}";
+    }
+
+    @Test
     void theDigestReadsWell() {
         long id = Subscribers.confirmed("composer-forget-d@example.org", "graph neural networks\ntime series forecasting");
         long gnn = paper("A graph paper", 0);
@@ -109,7 +155,7 @@ class DigestComposerTest {
             p.titleKey = "composer-heading-" + System.nanoTime();
             p.summary = "About it.";
             p.authors = "A";
-            p.url = "https://arxiv.org/abs/2509.00002";
+            p.url = "https://arxiv.org/abs/2509.99902";
             p.source = "ARXIV";
             p.listedOn = LocalDate.of(2025, 9, 3);
             p.createdAt = OffsetDateTime.now();
@@ -149,8 +195,8 @@ class DigestComposerTest {
     @AfterEach
     void removeSubscriber() {
         QuarkusTransaction.requiringNew().run(() -> {
-            Subscriber.delete("email like ?1", "composer-forget%");
-            Paper.delete("titleKey like ?1", "composer-heading-%");
+            Subscriber.delete("email like ?1 or email like ?2", "composer-forget%", "composer-links%");
+            Paper.delete("titleKey like ?1 or titleKey like ?2", "composer-heading-%", "composer-links-%");
         });
     }
 }

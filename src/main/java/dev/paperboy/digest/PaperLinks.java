@@ -1,0 +1,35 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.paper.Paper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The links under a paper's title: its abstract page, PDF, code and Hugging Face page, each only when known. Only
+ * https links to the hosts named here are made: a source's free-text field never becomes a link (a
+ * {@code javascript:} URL survives HTML escaping).
+ */
+final class PaperLinks {
+
+    /** One labelled link, as both parts of a digest show it. */
+    record Link(String label, String url) {}
+
+    private static final String HF_PAPERS = "https://huggingface.co/papers/";
+
+    private PaperLinks() {}
+
+    static List<Link> of(Paper paper) {
+        List<Link> links = new ArrayList<>(4);
+        if (paper.arxivId != null) {
+            links.add(new Link("Abstract", "https://arxiv.org/abs/" + paper.arxivId));
+            links.add(new Link("PDF", "https://arxiv.org/pdf/" + paper.arxivId));
+        }
+        if (paper.githubRepo != null && paper.githubRepo.startsWith("https://github.com/")) {
+            links.add(new Link("Code", paper.githubRepo));
+        }
+        if (paper.url != null && paper.url.startsWith(HF_PAPERS)) {
+            links.add(new Link("Hugging Face", paper.url));
+        }
+        return links;
+    }
+}

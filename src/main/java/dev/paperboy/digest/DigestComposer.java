@@ -2,13 +2,13 @@ package dev.paperboy.digest;
 
 import dev.paperboy.mail.DeliveryComposer;
 import dev.paperboy.mail.MailConfig;
-import dev.paperboy.mail.outbox.OutboxEntry;
 import dev.paperboy.mail.OutgoingEmail;
+import dev.paperboy.mail.outbox.OutboxEntry;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.subscriber.LinkToken.Purpose;
-import dev.paperboy.subscriber.SignedLinks;
-import dev.paperboy.subscriber.Recipients;
 import dev.paperboy.subscriber.Recipients.Recipient;
+import dev.paperboy.subscriber.Recipients;
+import dev.paperboy.subscriber.SignedLinks;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,8 @@
 package dev.paperboy.digest;
 
 import dev.paperboy.mail.DeliveryReports;
+import dev.paperboy.mail.outbox.OutboxState;
+import dev.paperboy.web.BadInputException;
 import dev.paperboy.web.Days;
 import dev.paperboy.web.NumberParams;
 import jakarta.ws.rs.GET;
@@ -10,8 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import dev.paperboy.mail.outbox.OutboxState;
-import dev.paperboy.web.BadInputException;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,7 +1,7 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.mail.send.Deliverer;
 import dev.paperboy.mail.DeliveryReports;
+import dev.paperboy.mail.send.Deliverer;
 import dev.paperboy.subscriber.Subscriber;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

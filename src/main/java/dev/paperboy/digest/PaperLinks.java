@@ -1,6 +1,7 @@
 package dev.paperboy.digest;
 
 import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperUrls;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,20 +15,18 @@ final class PaperLinks {
     /** One labelled link, as both parts of a digest show it. */
     record Link(String label, String url) {}
 
-    private static final String HF_PAPERS = "https://huggingface.co/papers/";
-
     private PaperLinks() {}
 
     static List<Link> of(Paper paper) {
         List<Link> links = new ArrayList<>(4);
         if (paper.arxivId != null) {
-            links.add(new Link("Abstract", "https://arxiv.org/abs/" + paper.arxivId));
-            links.add(new Link("PDF", "https://arxiv.org/pdf/" + paper.arxivId));
+            links.add(new Link("Abstract", PaperUrls.arxivAbstract(paper.arxivId)));
+            links.add(new Link("PDF", PaperUrls.arxivPdf(paper.arxivId)));
         }
         if (paper.githubRepo != null && paper.githubRepo.startsWith("https://github.com/")) {
             links.add(new Link("Code", paper.githubRepo));
         }
-        if (paper.url != null && paper.url.startsWith(HF_PAPERS)) {
+        if (PaperUrls.isHuggingFacePage(paper.url)) {
             links.add(new Link("Hugging Face", paper.url));
         }
         return links;

@@ -1,6 +1,5 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.mail.outbox.OutboxEntry;
 import dev.paperboy.mail.outbox.OutboxStore;
 import dev.paperboy.subscriber.SubscriberDataSection;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,6 +2,7 @@ package dev.paperboy.ingest;
 
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperIndex;
+import dev.paperboy.paper.PaperUrls;
 import io.micrometer.core.instrument.Metrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,8 +87,8 @@ public class IngestService {
         if (p.arxivId() == null) {
             return "https://arxiv.org/search/?searchtype=title&query=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
         }
-        return format == DigestFormat.HF_JSON ? "https://huggingface.co/papers/" + p.arxivId()
-                : "https://arxiv.org/abs/" + p.arxivId();
+        return format == DigestFormat.HF_JSON ? PaperUrls.huggingFacePage(p.arxivId())
+                : PaperUrls.arxivAbstract(p.arxivId());
     }
 
     private static Paper toEntity(ParsedPaper p, String titleKey, LocalDate date, DigestFormat format) {

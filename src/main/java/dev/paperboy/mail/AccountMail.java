@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
 /**
  * Emails about the subscription itself (a confirmation, a manage link). They go through the outbox like digests,
  * with the same retries, suppression and crash rules: queued in the transaction that decided them, and sent right

@@ -3,6 +3,7 @@ package dev.paperboy.mail;
 import dev.paperboy.mail.outbox.OutboxEntry;
 import java.util.List;
 import java.util.Optional;
+
 /**
  * Turns an outbox row into an email. Declared here and implemented by the digest capability, so that
  * mail sends without knowing what a digest is.

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 /** What operators see of delivery: each run's counts, one run's progress, and the emails that went wrong. */
 @ApplicationScoped
 public class DeliveryReports {

@@ -1,8 +1,8 @@
 package dev.paperboy.subscriber;
 
 import dev.paperboy.mail.AccountMail;
-import dev.paperboy.mail.outbox.OutboxStore;
 import dev.paperboy.mail.SentCopies;
+import dev.paperboy.mail.outbox.OutboxStore;
 import dev.paperboy.subscriber.LinkToken.Purpose;
 import dev.paperboy.web.BadInputException;
 import io.quarkus.narayana.jta.QuarkusTransaction;

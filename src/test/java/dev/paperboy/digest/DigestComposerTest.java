@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 /** What the composer keeps between a batch's prefetch and its rows' composing, and what it shares between digests. */
 @QuarkusTest
 class DigestComposerTest {

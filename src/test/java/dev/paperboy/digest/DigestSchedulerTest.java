@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
 /**
  * Two weeks of schedule in a second: the scheduler is driven with chosen instants ({@link DigestScheduler#tick}),
  * against real papers, a real database and a real SMTP server. Its own profile gives it a database of its own, so

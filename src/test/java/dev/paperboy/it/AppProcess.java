@@ -1,9 +1,7 @@
 package dev.paperboy.it;
 
 import dev.paperboy.support.Ports;
-
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

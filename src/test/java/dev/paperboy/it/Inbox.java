@@ -1,7 +1,6 @@
 package dev.paperboy.it;
 
 import dev.paperboy.support.Ports;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
 /** Account emails travel through the outbox: queued with the sign-up, sent after it, recovered after a crash. */
 @QuarkusTest
 @QuarkusTestResource(MailServer.class)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paperboy.mail.AccountMail;
 import dev.paperboy.mail.outbox.OutboxStore;
 import dev.paperboy.subscriber.LinkToken.Purpose;
+import dev.paperboy.support.OutboxRows;
 import dev.paperboy.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
 /**
  * The outbox does not read subscribers; the subscriber capability stops their queued mail when they leave, and
  * holds them while mail is queued for them, so no order of events lets a digest through to someone who left.
@@ -67,7 +69,7 @@ class StoppedMailTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals("FAILED", stateOf(id, digest), "the digest queued just before is stopped");
+        assertEquals("FAILED", OutboxRows.state(id, digest), "the digest queued just before is stopped");
         assertEquals(Set.of(), QuarkusTransaction.requiringNew().call(() -> Subscriber.holdConfirmed(List.of(id))),
                 "and a planner that comes after queues nothing");
     }
@@ -84,8 +86,8 @@ class StoppedMailTest {
 
         suppressions.record(EmailAddress.parse("stopped-mail-2@example.org"), Suppressions.Report.COMPLAINT);
 
-        assertEquals("FAILED", stateOf(id, digest));
-        assertEquals("FAILED", stateOf(id, account));
+        assertEquals("FAILED", OutboxRows.state(id, digest));
+        assertEquals("FAILED", OutboxRows.state(id, account));
     }
 
     @AfterEach
@@ -102,9 +104,4 @@ class StoppedMailTest {
         }
     }
 
-    private static Object stateOf(long subscriber, String digestKey) {
-        return QuarkusTransaction.requiringNew().call(() -> Subscriber.getEntityManager()
-                .createNativeQuery("select state from outbox where subscriber_id = ?1 and digest_key = ?2")
-                .setParameter(1, subscriber).setParameter(2, digestKey).getSingleResult());
-    }
 }

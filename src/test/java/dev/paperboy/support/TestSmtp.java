@@ -4,6 +4,7 @@ import dev.paperboy.mail.MailConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+
 /** Relay settings for tests that drive the SMTP messenger without the application: short timeouts, one connection. */
 public record TestSmtp(String host, int port, boolean starttls, boolean tls, Optional<String> user,
         Optional<String> password, Optional<Path> trustCertificates, boolean pipelining) implements MailConfig.Smtp {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+
 /** Writes each message as an RFC 822 .eml file, so a newcomer reads the emails without any mail server. */
 public final class FileMessenger implements Messenger {
 

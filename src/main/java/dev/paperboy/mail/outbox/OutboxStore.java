@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+
 /**
  * All SQL over the outbox. Claims use {@code FOR UPDATE SKIP LOCKED}, so any number of instances can drain one
  * database without overlap; a claim is a lease, so rows of a crashed instance come back after it expires.

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
 /**
  * One send run's supply of rows: hands claimed rows to its workers one at a time. The next batch is claimed in
  * the background once half of the current one is handed out, so workers do not stand still while a claim and

@@ -5,7 +5,6 @@ import dev.paperboy.mail.AccountMailQueued;
 import dev.paperboy.mail.DeliveryComposer;
 import dev.paperboy.mail.HardBounce;
 import dev.paperboy.mail.MailConfig;
-import dev.paperboy.mail.MailMetrics;
 import dev.paperboy.mail.Messenger;
 import dev.paperboy.mail.OutgoingEmail;
 import dev.paperboy.mail.outbox.OutboxEntry;
@@ -30,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
+
 /**
  * The sending engine: drains due outbox rows over a few reused connections until none are left.
  * Safe to run anywhere at any time: claims never overlap, and each row's state is committed around the send.

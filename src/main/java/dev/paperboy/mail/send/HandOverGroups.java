@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
 /**
  * Commits the hand-overs of all send workers of a run together. Each worker still waits for its own row's
  * answer before its end-of-data dot, but while one group commits, the next gathers, so the database sees one

@@ -7,6 +7,7 @@ import dev.paperboy.mail.file.FileMessenger;
 import dev.paperboy.mail.smtp.SmtpMessenger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+
 /** Chooses the transport from config: .eml files by default, SMTP in production. */
 class MessengerProducer {
 

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
 /**
  * Builds standards-complete MIME messages: multipart/alternative text + HTML in UTF-8, RFC 2047 subjects and
  * names, Message-ID on our domain, and List-* headers on digests. No header value is ever taken raw:

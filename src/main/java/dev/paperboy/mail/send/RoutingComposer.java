@@ -6,6 +6,7 @@ import dev.paperboy.mail.OutgoingEmail;
 import dev.paperboy.mail.outbox.OutboxEntry;
 import java.util.List;
 import java.util.Optional;
+
 /** Sends each outbox row to its composer: account emails to {@link AccountMail}, digests to the digest capability's. */
 final class RoutingComposer implements DeliveryComposer {
 

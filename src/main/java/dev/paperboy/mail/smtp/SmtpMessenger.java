@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+
 /** Sends through an SMTP relay with Jakarta Mail, one reused connection per worker. */
 public final class SmtpMessenger implements Messenger {
 

@@ -1,7 +1,5 @@
 package dev.paperboy.mail.file;
 
-import dev.paperboy.support.TestMail;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paperboy.mail.Messenger;
 import dev.paperboy.mail.OutgoingEmail;
 import dev.paperboy.mail.send.MimeFactory;
+import dev.paperboy.support.TestMail;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 /** The default transport: each email an .eml file, written whole or not at all. */
 class FileMessengerTest {
 

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 /** A run that stops early gives back every row it claimed but did not hand out, and its composer lets go of them. */
 @QuarkusTest
 class ClaimedRowsDrainTest {

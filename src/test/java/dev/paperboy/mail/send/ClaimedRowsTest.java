@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
 /** A claim is a lease: a live run keeps its rows however long it takes, and a run that stopped loses them. */
 @QuarkusTest
 @Timeout(30)

@@ -1,7 +1,5 @@
 package dev.paperboy.mail.send;
 
-import dev.paperboy.support.Ports;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -16,6 +14,7 @@ import dev.paperboy.mail.outbox.OutboxStore;
 import dev.paperboy.subscriber.Subscriber;
 import dev.paperboy.subscriber.SubscriberStatus;
 import dev.paperboy.support.Api;
+import dev.paperboy.support.Ports;
 import dev.paperboy.support.ScriptedSmtpServer;
 import dev.paperboy.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
 /** Delivery against a relay that refuses, defers and hangs up: retries, failures, bounces, suppression. */
 @QuarkusTest
 @TestProfile(FailingRelayTest.Relay.class)

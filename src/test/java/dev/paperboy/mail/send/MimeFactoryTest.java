@@ -1,20 +1,18 @@
 package dev.paperboy.mail.send;
 
-import dev.paperboy.support.TestMail;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.mail.OutgoingEmail;
+import dev.paperboy.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
+
 class MimeFactoryTest {
 
     private final MimeFactory factory = new MimeFactory(TestMail.config());

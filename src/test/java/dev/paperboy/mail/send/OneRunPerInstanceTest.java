@@ -1,12 +1,11 @@
 package dev.paperboy.mail.send;
 
-import dev.paperboy.support.Ports;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.mail.outbox.OutboxStore;
+import dev.paperboy.support.Ports;
 import dev.paperboy.support.ScriptedSmtpServer;
 import dev.paperboy.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
 /** An instance runs one send run at a time, whoever starts it; the scheduled drain skips while one is going. */
 @QuarkusTest
 @TestProfile(OneRunPerInstanceTest.SlowRelay.class)

@@ -1,8 +1,5 @@
 package dev.paperboy.mail.send;
 
-import dev.paperboy.mail.outbox.OutboxEntry;
-import dev.paperboy.mail.outbox.OutboxStore;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.mail.AccountMail;
+import dev.paperboy.mail.outbox.OutboxEntry;
+import dev.paperboy.mail.outbox.OutboxStore;
 import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.support.OutboxRows;
 import dev.paperboy.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 /** Claims across instances, and the hand-over statement, which records the worker's previous email as SENT in the same round trip. */
 @QuarkusTest
 class OutboxStoreTest {
@@ -94,10 +95,10 @@ class OutboxStoreTest {
         QuarkusTransaction.requiringNew().run(() -> assertTrue(store.enqueue(subscriber, account, "{}")));
 
         assertEquals(1, (int) QuarkusTransaction.requiringNew().call(() -> store.cancelPending(subscriber, false)));
-        assertEquals("PENDING", stateOf(subscriber, account), "a manage link they ask for still goes");
-        assertEquals("FAILED", stateOf(subscriber, digest));
+        assertEquals("PENDING", OutboxRows.state(subscriber, account), "a manage link they ask for still goes");
+        assertEquals("FAILED", OutboxRows.state(subscriber, digest));
         assertEquals(1, (int) QuarkusTransaction.requiringNew().call(() -> store.cancelPending(subscriber, true)));
-        assertEquals("FAILED", stateOf(subscriber, account));
+        assertEquals("FAILED", OutboxRows.state(subscriber, account));
     }
 
     @Test
@@ -323,12 +324,6 @@ class OutboxStoreTest {
             assertTrue(store.enqueue(subscriber, digest, "[]"));
         }
         return digest;
-    }
-
-    private static Object stateOf(long subscriber, String digestKey) {
-        return QuarkusTransaction.requiringNew().call(() -> Subscriber.getEntityManager()
-                .createNativeQuery("select state from outbox where subscriber_id = ?1 and digest_key = ?2")
-                .setParameter(1, subscriber).setParameter(2, digestKey).getSingleResult());
     }
 
     private static Object column(long id, String column) {

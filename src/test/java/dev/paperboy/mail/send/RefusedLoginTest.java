@@ -1,16 +1,14 @@
 package dev.paperboy.mail.send;
 
-import dev.paperboy.support.Ports;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paperboy.mail.outbox.OutboxEntry;
-import dev.paperboy.support.TlsRelay;
 import dev.paperboy.support.Api;
+import dev.paperboy.support.OutboxRows;
+import dev.paperboy.support.Ports;
 import dev.paperboy.support.Subscribers;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.paperboy.support.TlsRelay;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.subethamail.smtp.auth.PlainAuthenticationHandlerFactory;
+
 /**
  * The whole service against a STARTTLS relay that refuses its login: each email says why it was not sent, in
  * words an operator can act on, and gives up after its attempts instead of being retried forever.
@@ -106,16 +105,10 @@ class RefusedLoginTest {
     }
 
     private static String state(long subscriberId) {
-        return column("state", subscriberId);
+        return OutboxRows.state(subscriberId, Api.SAMPLE_DAY);
     }
 
     private static String error(long subscriberId) {
-        return column("last_error", subscriberId);
-    }
-
-    private static String column(String name, long subscriberId) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) OutboxEntry.getEntityManager().createNativeQuery(
-                "select " + name + " from outbox where subscriber_id = ?1 and digest_key = ?2")
-                .setParameter(1, subscriberId).setParameter(2, Api.SAMPLE_DAY).getSingleResult());
+        return OutboxRows.column("last_error", subscriberId, Api.SAMPLE_DAY);
     }
 }

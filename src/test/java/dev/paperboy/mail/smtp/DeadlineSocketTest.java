@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+
 /** Deadlines on each read and write, kept by the watchdog, against a real peer that stalls. */
 class DeadlineSocketTest {
 

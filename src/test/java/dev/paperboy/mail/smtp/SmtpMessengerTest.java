@@ -1,9 +1,5 @@
 package dev.paperboy.mail.smtp;
 
-import dev.paperboy.support.TestMail;
-
-import dev.paperboy.support.TestSmtp;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,13 +11,13 @@ import dev.paperboy.mail.Messenger;
 import dev.paperboy.mail.OutgoingEmail;
 import dev.paperboy.mail.send.MimeFactory;
 import dev.paperboy.support.ScriptedSmtpServer;
+import dev.paperboy.support.TestMail;
+import dev.paperboy.support.TestSmtp;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +28,7 @@ import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
 /** Failure classification over a real SMTP conversation with scripted replies. */
 class SmtpMessengerTest {
 

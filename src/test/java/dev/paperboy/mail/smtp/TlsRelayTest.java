@@ -1,9 +1,5 @@
 package dev.paperboy.mail.smtp;
 
-import dev.paperboy.support.Ports;
-import dev.paperboy.support.TestSmtp;
-import dev.paperboy.support.TlsRelay;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.mail.MailConfig;
 import dev.paperboy.mail.Messenger;
+import dev.paperboy.support.Ports;
+import dev.paperboy.support.TestSmtp;
+import dev.paperboy.support.TlsRelay;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.subethamail.smtp.auth.LoginAuthenticationHandlerFactory;
 import org.subethamail.smtp.auth.PlainAuthenticationHandlerFactory;
+
 /**
  * Paperboy's SMTP messenger against a real TLS-speaking relay, as hosted relays (SES, Postmark, a company's
  * Postfix) require: STARTTLS on a submission port with AUTH PLAIN and AUTH LOGIN, implicit TLS, certificates

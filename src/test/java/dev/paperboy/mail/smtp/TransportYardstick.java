@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
 /**
  * The benchmark's second yardstick: Paperboy's own SMTP transport (Jakarta Mail, reused connections, TCP_NODELAY)
  * sending one already-built message over and over, with no composing and no database. It is the ceiling for

@@ -1,17 +1,18 @@
-package dev.paperboy.mail;
+package dev.paperboy.mail.send;
 
 import dev.paperboy.mail.outbox.OutboxStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * Delivery's Prometheus metrics: emails sent, failed (by why) and bounced, as counters whose rate is the send
  * rate, and the outbox's pending emails as a gauge, refreshed every 30 seconds so a scrape never queries the
  * database.
  */
 @ApplicationScoped
-public class MailMetrics {
+class MailMetrics {
 
     private final MeterRegistry registry;
     private final OutboxStore store;
@@ -23,20 +24,20 @@ public class MailMetrics {
         registry.gauge("paperboy.outbox.pending", pending);
     }
 
-    public void sent(int emails) {
+    void sent(int emails) {
         registry.counter("paperboy.emails.sent").increment(emails);
     }
 
-    public void failed(String why) {
+    void failed(String why) {
         registry.counter("paperboy.emails.failed", "reason", why).increment();
     }
 
     /** A send abandoned because another run had claimed its row again: this run stalled past its lease. */
-    public void lostClaim() {
+    void lostClaim() {
         registry.counter("paperboy.send.lost.claims").increment();
     }
 
-    public void bounced() {
+    void bounced() {
         registry.counter("paperboy.emails.bounced").increment();
     }
 

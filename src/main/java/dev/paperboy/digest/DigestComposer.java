@@ -73,36 +73,44 @@ public class DigestComposer implements DeliveryComposer {
         if (entry.periodEnd == null) {
             throw new IllegalStateException("digest row " + entry.id + " names no paper days");
         }
-        DigestView view = view(recipient.id(), entry.id, recipient.keywords().positive(), entry.periodStart,
-                entry.periodEnd, DigestPayload.read(entry.matches));
+        DigestView view = view(recipient.id(), entry, recipient.keywords().positive(),
+                DigestPayload.read(entry.matches));
         return Optional.of(new OutgoingEmail(OutgoingEmail.Kind.DIGEST, recipient.email(), view.subject(),
                 Templates.emailText(view).render(), Templates.emailHtml(view).render(), view.unsubscribeUrl()));
     }
 
-    /** Builds what the templates show of one digest. */
-    private DigestView view(long subscriberId, long outboxId, List<String> keywords, LocalDate first, LocalDate last,
-            List<PickedPaper> picked) {
+    /** Builds what the templates show of one digest, or of the welcome email, which is laid out as one. */
+    private DigestView view(long subscriberId, OutboxEntry entry, List<String> keywords, List<PickedPaper> picked) {
         List<DigestView.PaperView> views = new ArrayList<>();
+        List<TopicGroups.Entry> entries = new ArrayList<>();
         for (PickedPaper p : picked) {
             PaperHeadings.Rendered heading = headings.of(p.paperId());
             Paper paper = heading.paper();
-            views.add(new DigestView.PaperView(paper.title, heading.html(), heading.text(), p.snippet(),
-                    DigestText.matchedLine(p), DigestText.relatedLine(p), DigestText.strength(p.strength()),
-                    paper.upvotes,
+            DigestView.PaperView view = new DigestView.PaperView(views.size() + 1, paper.title, heading.html(),
+                    heading.text(), p.snippet(), DigestText.matchedLine(p), DigestText.relatedLine(p),
+                    DigestText.strength(p.strength()), paper.upvotes,
                     links.url("/feedback", Purpose.MORE_LIKE, subscriberId, paper.id),
-                    links.url("/feedback", Purpose.LESS_LIKE, subscriberId, paper.id)));
+                    links.url("/feedback", Purpose.LESS_LIKE, subscriberId, paper.id));
+            views.add(view);
+            entries.add(new TopicGroups.Entry(p, view, paper.title, paper.summary));
         }
         List<String> topics = DigestText.topics(picked.stream()
                 .map(p -> p.keywords().isEmpty() ? p.related() : p.keywords()).toList());
+        LocalDate first = entry.periodStart;
+        LocalDate last = entry.periodEnd;
         String days = DigestText.daysLabel(first, last);
-        String subject = DigestText.subject(views.size(), topics, days);
-        String preheader = views.isEmpty() ? "" : "Top match: " + views.get(0).title();
-        // "this week" for a week's digest, "these days" for one that caught up on several.
-        String span = first.equals(last) ? "today" : first.plusDays(6).equals(last) ? "this week" : "these days";
-        return new DigestView(subject, preheader, days, span, views, keywords,
+        boolean welcome = WelcomeDigest.isWelcome(entry);
+        String subject = welcome ? DigestText.welcomeSubject(views.size(), topics, days)
+                : DigestText.subject(views.size(), topics, days);
+        String preheader = welcome ? DigestText.welcomeIntro(views.size(), days)
+                : views.isEmpty() ? "" : "Top match: " + views.get(0).title();
+        return new DigestView(subject, preheader, days,
+                welcome ? "Welcome to Paperboy" : DigestText.heading(views.size(), first, last),
+                welcome ? DigestText.welcomeIntro(views.size(), days) : null,
+                views, TopicGroups.of(entries), keywords,
                 links.url("/manage", Purpose.MANAGE, subscriberId, 0),
                 links.url("/unsubscribe", Purpose.UNSUBSCRIBE, subscriberId, 0),
                 links.url("/feed", Purpose.FEED, subscriberId, 0),
-                links.url("/digest", Purpose.VIEW_DIGEST, subscriberId, outboxId), mail.postalAddress());
+                links.url("/digest", Purpose.VIEW_DIGEST, subscriberId, entry.id), mail.postalAddress());
     }
 }

@@ -17,4 +17,11 @@ public interface DigestConfig {
      */
     @WithDefault("15m")
     String tickInterval();
+
+    /**
+     * Whether a confirmed subscription gets a welcome email at once, with what the latest day's papers would have
+     * brought it.
+     */
+    @WithDefault("true")
+    boolean welcome();
 }

@@ -216,7 +216,8 @@ public class DigestPlanner {
                 : e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
-    private List<Explanation> pick(DayMatcher day, Subscriber s, Set<String> sent,
+    /** @return the papers of {@code day} for {@code s}, leaving out those in {@code sent}, explained */
+    List<Explanation> pick(DayMatcher day, Subscriber s, Set<String> sent,
             List<FeedbackService.Rating> ratings, LocalDate date) {
         Profile profile = SubscriberProfiles.of(day, s.keywordList(), ratings, date);
         DigestPreferences prefs = preferences.of(s);

@@ -29,6 +29,34 @@ final class DigestText {
         return sb.append(" · ").append(days).toString();
     }
 
+    /** E.g. "Welcome to Paperboy: 5 papers on GNN and SAE from Sep 3", or just the welcome when none matched. */
+    static String welcomeSubject(int papers, List<String> topics, String days) {
+        if (papers == 0) {
+            return "Welcome to Paperboy";
+        }
+        String digest = subject(papers, topics, days);
+        return "Welcome to Paperboy: " + digest.substring(0, digest.lastIndexOf(" · ")) + " from " + days;
+    }
+
+    /** The welcome email's first paragraph: what the latest day would have brought, or why it brings nothing. */
+    static String welcomeIntro(int papers, String days) {
+        if (papers == 0) {
+            return "You're subscribed. Nothing in the papers of " + days + " matched your topics closely, and a day "
+                    + "with nothing good for you brings no email. If that happens often, widen your topics or ask "
+                    + "for more papers on the manage page.";
+        }
+        return "You're subscribed. Here is what the papers of " + days + " would have brought you: "
+                + (papers == 1 ? "one paper" : papers + " papers") + ". Your digests look like this, with the new "
+                + "papers, on the schedule you chose.";
+    }
+
+    /** E.g. "5 papers for you today", "1 paper for you this week", "3 papers for you these days". */
+    static String heading(int papers, LocalDate first, LocalDate last) {
+        // "this week" for a week's digest, "these days" for one that caught up on several.
+        String span = first.equals(last) ? "today" : first.plusDays(6).equals(last) ? "this week" : "these days";
+        return papers + (papers == 1 ? " paper" : " papers") + " for you " + span;
+    }
+
     /** @return keywords ordered by how many picked papers they matched, then by first appearance */
     static List<String> topics(List<List<String>> matchedPerPaper) {
         Map<String, Long> counts = matchedPerPaper.stream().flatMap(List::stream)

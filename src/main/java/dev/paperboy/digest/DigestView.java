@@ -4,18 +4,34 @@ import dev.paperboy.match.Explanation;
 import java.util.List;
 
 /** Everything the digest templates show, already formatted; templates only lay it out and escape it. */
-public record DigestView(String subject, String preheader, String dateLabel, String span, List<PaperView> papers,
-        List<String> keywords, String manageUrl, String unsubscribeUrl, String feedUrl, String viewUrl,
-        String postalAddress) {
+/**
+ * @param heading the email's first heading, e.g. "5 papers for you today"
+ * @param intro a paragraph under the heading (the welcome email's), or null
+ * @param groups the papers under their topics, see {@link TopicGroups}
+ */
+public record DigestView(String subject, String preheader, String dateLabel, String heading, String intro,
+        List<PaperView> papers, List<TopicGroups.Group> groups, List<String> keywords, String manageUrl,
+        String unsubscribeUrl, String feedUrl, String viewUrl, String postalAddress) {
 
     /** @return the subscriber's keywords, comma-separated */
     public String keywordsLine() {
         return String.join(", ", keywords);
     }
 
+    /** @return the intro in lines of 72, for the text part */
+    public String introWrapped() {
+        return PlainWrap.wrap(intro, 72, "");
+    }
+
     /** One paper as the email shows it; its headings (title link, authors) come rendered, see {@link PaperHeadings}. */
-    public record PaperView(String title, String headingHtml, String headingText, List<Explanation.Segment> snippet,
+    public record PaperView(int number, String title, String headingHtml, String headingText, List<Explanation.Segment> snippet,
             String matchedLine, String relatedLine, String strength, Integer upvotes, String moreUrl, String lessUrl) {
+
+        /** @return this card as the {@code n}th of the email */
+        PaperView numbered(int n) {
+            return new PaperView(n, title, headingHtml, headingText, snippet, matchedLine, relatedLine, strength,
+                    upvotes, moreUrl, lessUrl);
+        }
 
         /** @return the snippet as plain text, for the text part */
         public String snippetText() {

@@ -98,6 +98,6 @@ public class PreviewResource {
 
     private static LocalDate latestDay() {
         return QuarkusTransaction.requiringNew().call(() ->
-                Paper.find("select max(listedOn) from Paper").project(LocalDate.class).firstResult());
+                Paper.latestDay());
     }
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * Emails about the subscription itself (a confirmation, a manage link). They go through the outbox like digests,
  * with the same retries, suppression and crash rules: queued in the transaction that decided them, and sent right
- * after it commits, off the request ({@link AccountMailQueued}), so a sign-up answers at once and in the same
+ * after it commits, off the request ({@link MailQueued}), so a sign-up answers at once and in the same
  * time whatever the address's state. The row carries everything the email needs, the address included.
  */
 @ApplicationScoped
@@ -41,9 +41,9 @@ public class AccountMail {
     record Payload(String kind, String to, String link, String other, List<String> topics) {}
 
     private final OutboxStore outbox;
-    private final Event<AccountMailQueued> queued;
+    private final Event<MailQueued> queued;
 
-    AccountMail(OutboxStore outbox, Event<AccountMailQueued> queued) {
+    AccountMail(OutboxStore outbox, Event<MailQueued> queued) {
         this.outbox = outbox;
         this.queued = queued;
     }
@@ -87,7 +87,7 @@ public class AccountMail {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write an account email", e);
         }
-        queued.fire(new AccountMailQueued(key));
+        queued.fire(new MailQueued(key));
     }
 
     /** @return the email of an account row */

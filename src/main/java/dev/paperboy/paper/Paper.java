@@ -71,6 +71,11 @@ public class Paper extends PanacheEntityBase {
     @Column(name = "embedding_model")
     public String embeddingModel;
 
+    /** @return the latest day on which papers were listed, as the preview and the welcome email show it; null when none */
+    public static LocalDate latestDay() {
+        return getEntityManager().createQuery("select max(p.listedOn) from Paper p", LocalDate.class).getSingleResult();
+    }
+
     /** @return the latest day, not after {@code day}, on which papers were listed; null when there is none */
     public static LocalDate latestDayUpTo(LocalDate day) {
         return getEntityManager().createQuery("select max(p.listedOn) from Paper p where p.listedOn <= ?1",

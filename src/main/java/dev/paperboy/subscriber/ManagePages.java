@@ -143,7 +143,7 @@ public class ManagePages {
         return Templates.addressChanged(address, addresses.confirm(token));
     }
 
-    /** One click back in, with the old topics and settings. */
+    /** One click back in, with the old topics and settings, or weekly or paused instead; see {@code SubscriptionService.resubscribe}. */
     @POST
     @Path("resubscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -151,10 +151,7 @@ public class ManagePages {
         // "Weekly instead" and "pause instead" from the unsubscribed page: checked before anything changes.
         PreferenceChange change = PreferenceChange.parse(new PreferenceChange.Form(null, frequency, null, null, null,
                 null, null));
-        SubscriptionService.Resubscribed r = subscriptions.resubscribe(token);
-        if (r.subscriber() != null && change.frequency().isPresent()) {
-            return Templates.resubscribed(false, preferences.of(preferences.update(token, change)).whenInWords());
-        }
+        SubscriptionService.Resubscribed r = subscriptions.resubscribe(token, change);
         return Templates.resubscribed(r.confirmationSent(), r.subscriber() == null ? ""
                 : preferences.of(r.subscriber()).whenInWords());
     }

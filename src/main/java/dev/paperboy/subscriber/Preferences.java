@@ -27,6 +27,12 @@ public class Preferences {
         return config.defaultPapersPerEmail();
     }
 
+    /** @return when a new subscriber's digests come until they choose, e.g. "every day at 07:00 (UTC)" */
+    public String defaultWhen() {
+        return new DigestPreferences(DigestFrequency.DAILY, null, config.defaultHour(),
+                java.time.ZoneId.of(config.defaultTimeZone()), config.defaultPapersPerEmail(), null, false).whenInWords();
+    }
+
     public DigestPreferences of(Subscriber s) {
         return DigestPreferences.of(s, config);
     }

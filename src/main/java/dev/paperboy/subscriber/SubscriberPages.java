@@ -27,7 +27,7 @@ public class SubscriberPages {
     @CheckedTemplate(basePath = "subscriber")
     static class Templates {
         static native TemplateInstance signup(String csrf, String email, String keywords, String error,
-                java.util.Map<String, String> errors);
+                java.util.Map<String, String> errors, String when);
         static native TemplateInstance checkInbox(String linkLifetime, String email, String keywords, String csrf);
         static native TemplateInstance confirm(String token);
         static native TemplateInstance confirmed(SubscriptionService.Confirmed c);
@@ -45,8 +45,11 @@ public class SubscriberPages {
     private final SubscriptionService subscriptions;
     private final FeedbackService feedback;
     private final CsrfGuard csrf;
+    private final Preferences preferences;
 
-    SubscriberPages(SubscriptionService subscriptions, FeedbackService feedback, CsrfGuard csrf) {
+    SubscriberPages(SubscriptionService subscriptions, FeedbackService feedback, CsrfGuard csrf,
+            Preferences preferences) {
+        this.preferences = preferences;
         this.subscriptions = subscriptions;
         this.feedback = feedback;
         this.csrf = csrf;
@@ -91,7 +94,8 @@ public class SubscriberPages {
         if (!errors.isEmpty()) {
             String token = csrf.newToken();
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.signup(token, email, keywords, null, errors)).cookie(csrf.cookie(token)).build();
+                    .entity(Templates.signup(token, email, keywords, null, errors, preferences.defaultWhen()))
+                    .cookie(csrf.cookie(token)).build();
         }
         subscriptions.subscribe(address, topics);
         // The address as it will be written to, so a typo shows; the same form again sends another link.
@@ -197,7 +201,8 @@ public class SubscriberPages {
 
     private Response signupPage(Response.Status status, String email, String keywords, String error) {
         String token = csrf.newToken();
-        return Response.status(status).entity(Templates.signup(token, email, keywords, error, java.util.Map.of()))
+        return Response.status(status).entity(Templates.signup(token, email, keywords, error, java.util.Map.of(),
+                preferences.defaultWhen()))
                 .cookie(csrf.cookie(token)).build();
     }
 }

@@ -7,6 +7,7 @@ import dev.paperboy.subscriber.LinkToken.Purpose;
 import dev.paperboy.web.BadInputException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,9 +30,11 @@ public class SubscriptionService {
     private final SentCopies sentCopies;
     private final Preferences preferences;
     private final OutboxStore outbox;
+    private final Event<SubscriptionConfirmed> confirmed;
 
     SubscriptionService(SignedLinks links, AccountMail mail, PendingSignups pending, SuppressedAddresses suppressed,
-            SentCopies sentCopies, Preferences preferences, OutboxStore outbox) {
+            SentCopies sentCopies, Preferences preferences, OutboxStore outbox, Event<SubscriptionConfirmed> confirmed) {
+        this.confirmed = confirmed;
         this.preferences = preferences;
         this.outbox = outbox;
         this.links = links;
@@ -102,7 +105,8 @@ public class SubscriptionService {
 
     /**
      * Confirms the sign-up the link names and applies its topics. A link confirms once: afterwards it grants
-     * nothing. Confirming after an unsubscribe revokes the links of the earlier subscription.
+     * nothing. Confirming after an unsubscribe revokes the links of the earlier subscription. Observers of
+     * {@link SubscriptionConfirmed} (the welcome email) run in this transaction.
      *
      * @return what the confirmed page shows, a manage link included, once, when this click confirmed; empty when
      *     the subscription already was
@@ -133,6 +137,7 @@ public class SubscriptionService {
         s.keywords = topics.get().stored();
         activate(s, now);
         pending.clear(s.id);
+        confirmed.fire(new SubscriptionConfirmed(s.id));
         return Optional.of(new Confirmed(manageUrl(s.id), s.keywordList().values(),
                 preferences.of(s).whenInWords()));
     }
@@ -240,16 +245,28 @@ public class SubscriptionService {
      */
     public record Resubscribed(Subscriber subscriber, boolean confirmationSent) {}
 
+    /** How long an unsubscribe link can undo its own unsubscribe, from the page it opened. */
+    static final java.time.Duration UNDO_WINDOW = java.time.Duration.ofHours(24);
+
     /**
-     * Starts an ended subscription again, from the owner's manage link, with the old topics and settings. An
-     * unsubscribed address is active at once; a suppressed one (its mail bounced or was reported) first gets a
-     * confirmation, which proves it takes mail again, and stays pending until it is clicked. Doing it twice is
-     * harmless.
+     * Starts an ended subscription again, with the old topics and settings and {@code change} (weekly or paused
+     * "instead") applied. From the owner's manage link, in any state: an unsubscribed address is active at once; a
+     * suppressed one (its mail bounced or was reported) first gets a confirmation, which proves it takes mail
+     * again, and stays pending until it is clicked. From an unsubscribe link, only as an undo: within
+     * {@link #UNDO_WINDOW} of the unsubscribe it made, which is what the unsubscribed page offers. Doing it twice
+     * is harmless.
      */
     @Transactional
-    public Resubscribed resubscribe(String token) {
-        Subscriber s = subscriber(links.verify(token, Purpose.MANAGE));
+    public Resubscribed resubscribe(String token, PreferenceChange change) {
+        LinkToken t = links.verify(token, Purpose.MANAGE, Purpose.UNSUBSCRIBE);
+        Subscriber s = subscriber(t);
         OffsetDateTime now = OffsetDateTime.now();
+        if (t.purpose() == Purpose.UNSUBSCRIBE && s.status != SubscriberStatus.CONFIRMED
+                && (s.status != SubscriberStatus.UNSUBSCRIBED || s.unsubscribedAt == null
+                        || s.unsubscribedAt.isBefore(now.minus(UNDO_WINDOW)))) {
+            throw new BadInputException("This unsubscribe link can undo only a recent unsubscribe. To subscribe "
+                    + "again, use the link to manage your subscription, or sign up on the home page.");
+        }
         switch (s.status) {
             case CONFIRMED -> {
                 return new Resubscribed(s, false);
@@ -267,6 +284,7 @@ public class SubscriptionService {
                 return new Resubscribed(null, true);
             }
             default -> {
+                change.applyTo(s);
                 activate(s, now);
                 s.unsubscribedAt = null;
                 s.unsubscribeReason = null;

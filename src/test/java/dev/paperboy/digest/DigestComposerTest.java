@@ -142,6 +142,22 @@ class DigestComposerTest {
         assertTrue(email.text().contains("with the keywords: graph neural networks, time series forecasting."),
                 "the text footer names the topics like the HTML one");
         assertTrue(email.text().contains("Related to: time series forecasting. Strength 40%, 7 upvotes."), email.text());
+        // Two topics: a small heading over each, the papers numbered on through both.
+        assertTrue(email.html().matches("(?s).*<h2[^>]*>graph neural networks</h2>.*A graph paper.*"
+                + "<h2[^>]*>time series forecasting</h2>.*A forecasting paper.*"), email.html());
+        assertTrue(email.text().contains("== graph neural networks ==\n\n1. A graph paper"), email.text());
+        assertTrue(email.text().contains("== time series forecasting ==\n\n2. A forecasting paper"), email.text());
+    }
+
+    @Test
+    void aDigestOnOneTopicHasNoTopicHeading() {
+        long id = Subscribers.confirmed("composer-forget-e@example.org", "graph neural networks");
+        long gnn = paper("A graph paper", 0);
+        OutgoingEmail email = composer.compose(row(id,
+                "[" + picked(gnn, "\"keywords\":[\"graph neural networks\"],\"related\":[]") + "]")).orElseThrow();
+        assertFalse(email.html().contains("<h2"), email.html());
+        assertFalse(email.text().contains("=="), email.text());
+        assertTrue(email.html().contains(">1 paper for you today</h1>"), email.html());
     }
 
     private static String picked(long paperId, String reasons) {

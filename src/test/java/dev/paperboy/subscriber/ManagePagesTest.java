@@ -298,6 +298,34 @@ class ManagePagesTest {
     }
 
     @Test
+    void anUnsubscribeLinkCanUndoItsOwnRecentUnsubscribeButNothingElse() {
+        String email = "undo-" + UUID.randomUUID() + "@example.org";
+        String t = Mails.token(Flows.subscribedWithAccountLink(email, "GNN", "/unsubscribe?t="));
+        given().contentType(ContentType.URLENC).formParam("t", t).post("/unsubscribe").then().statusCode(200)
+                .body(containsString("id=\"resubscribe\"")).body(containsString("id=\"weekly-instead\""))
+                .body(not(containsString("id=\"erase\"")));
+        given().contentType(ContentType.URLENC).formParam("t", t).formParam("frequency", "weekly").post("/resubscribe")
+                .then().statusCode(200).body(containsString("every Monday"));
+        assertEquals(SubscriberStatus.CONFIRMED, Subscribers.status(email));
+        assertEquals(DigestFrequency.WEEKLY, QuarkusTransaction.requiringNew().call(() ->
+                Subscriber.<Subscriber>find("email", email).firstResult().frequency));
+
+        // A day later the same link stops mail again but no longer starts it.
+        given().contentType(ContentType.URLENC).formParam("t", t).post("/unsubscribe").then().statusCode(200);
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.update("unsubscribedAt = ?1 where email = ?2",
+                java.time.OffsetDateTime.now().minusHours(25), email));
+        given().accept("text/html").contentType(ContentType.URLENC).formParam("t", t).post("/resubscribe")
+                .then().statusCode(400).body(containsString("can undo only a recent unsubscribe"));
+        assertEquals(SubscriberStatus.UNSUBSCRIBED, Subscribers.status(email));
+
+        // Nor can it start a suppressed address's confirmation.
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.update("status = ?1, unsubscribedAt = ?2 where email = ?3",
+                SubscriberStatus.SUPPRESSED, java.time.OffsetDateTime.now(), email));
+        given().contentType(ContentType.URLENC).formParam("t", t).post("/resubscribe").then().statusCode(400);
+        assertEquals(SubscriberStatus.SUPPRESSED, Subscribers.status(email));
+    }
+
+    @Test
     void theCheckInboxPageShowsTheAddressAndSendsTheLinkAgain() {
         String email = "resend-" + UUID.randomUUID() + "@example.org";
         Response form = given().get("/");

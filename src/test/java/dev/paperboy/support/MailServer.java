@@ -37,7 +37,7 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * Account emails leave just after the request that queued them: waits, up to 10 s, until none is due or
+     * Account and welcome emails leave just after the request that queued them: waits, up to 10 s, until none is due or
      * being sent, so a test reads them as it would have read a message sent within the request.
      */
     public static void awaitAccountMail() {
@@ -54,7 +54,7 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
 
     private static long accountMailInFlight() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) Subscriber.getEntityManager().createNativeQuery("""
-                select count(*) from outbox where digest_key like 'acct-%' and state in ('PENDING', 'SENDING')
+                select count(*) from outbox where (digest_key like 'acct-%' or digest_key = 'welcome') and state in ('PENDING', 'SENDING')
                 and next_attempt_at <= ?1""").setParameter(1, java.time.OffsetDateTime.now()).getSingleResult()).longValue());
     }
 

@@ -1,7 +1,7 @@
 package dev.paperboy.mail.send;
 
 import dev.paperboy.mail.AccountMail;
-import dev.paperboy.mail.AccountMailQueued;
+import dev.paperboy.mail.MailQueued;
 import dev.paperboy.mail.DeliveryComposer;
 import dev.paperboy.mail.HardBounce;
 import dev.paperboy.mail.MailConfig;
@@ -66,15 +66,15 @@ public class Deliverer {
         this.throttle = new Throttle(config.delivery().ratePerSecond());
     }
 
-    /** Sends a queued account email once the transaction that queued it has committed, off the request thread. */
-    void onAccountMail(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountMailQueued queued) {
+    /** Sends an email queued to go at once, after the transaction that queued it commits, off the request thread. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued queued) {
         background.execute(() -> {
             try {
                 // One row on one connection, beside any digest run: a confirmation never waits for a bulk send.
                 run(queued.key(), 1);
             } catch (RuntimeException e) {
                 // The row stays due: the scheduled drain tries it again, with the outbox's retry rules.
-                LOG.errorf(e, "Sending account email %s failed; it stays queued", queued.key());
+                LOG.errorf(e, "Sending email %s failed; it stays queued", queued.key());
             }
         });
     }

@@ -81,18 +81,29 @@ public class DigestComposer implements DeliveryComposer {
 
     /** Builds what the templates show of one digest, or of the welcome email, which is laid out as one. */
     private DigestView view(long subscriberId, OutboxEntry entry, List<String> keywords, List<PickedPaper> picked) {
-        List<DigestView.PaperView> views = new ArrayList<>();
-        List<TopicGroups.Entry> entries = new ArrayList<>();
+        record Card(PickedPaper picked, Paper paper, PaperHeadings.Rendered heading) {}
+        List<Card> cards = new ArrayList<>();
         for (PickedPaper p : picked) {
             PaperHeadings.Rendered heading = headings.of(p.paperId());
-            Paper paper = heading.paper();
-            DigestView.PaperView view = new DigestView.PaperView(views.size() + 1, paper.title, heading.html(),
-                    heading.text(), p.snippet(), DigestText.matchedLine(p), DigestText.relatedLine(p),
-                    DigestText.strength(p.strength()), paper.upvotes,
-                    links.url("/feedback", Purpose.MORE_LIKE, subscriberId, paper.id),
-                    links.url("/feedback", Purpose.LESS_LIKE, subscriberId, paper.id));
-            views.add(view);
-            entries.add(new TopicGroups.Entry(p, view, paper.title, paper.summary));
+            cards.add(new Card(p, heading.paper(), heading));
+        }
+        // Cards are numbered in reading order, section by section.
+        List<DigestView.PaperView> views = new ArrayList<>();
+        List<TopicGroups.Group<DigestView.PaperView>> groups = new ArrayList<>();
+        for (TopicGroups.Group<Card> section : TopicGroups.of(cards,
+                c -> TopicGroups.bestTopic(c.picked(), c.paper().title, c.paper().summary))) {
+            List<DigestView.PaperView> numbered = new ArrayList<>();
+            for (Card c : section.papers()) {
+                Paper paper = c.paper();
+                DigestView.PaperView view = new DigestView.PaperView(views.size() + 1, paper.title,
+                        c.heading().html(), c.heading().text(), c.picked().snippet(), DigestText.matchedLine(c.picked()),
+                        DigestText.relatedLine(c.picked()), DigestText.strength(c.picked().strength()), paper.upvotes,
+                        links.url("/feedback", Purpose.MORE_LIKE, subscriberId, paper.id),
+                        links.url("/feedback", Purpose.LESS_LIKE, subscriberId, paper.id));
+                views.add(view);
+                numbered.add(view);
+            }
+            groups.add(new TopicGroups.Group<>(section.topic(), numbered));
         }
         List<String> topics = DigestText.topics(picked.stream()
                 .map(p -> p.keywords().isEmpty() ? p.related() : p.keywords()).toList());
@@ -107,7 +118,7 @@ public class DigestComposer implements DeliveryComposer {
         return new DigestView(subject, preheader, days,
                 welcome ? "Welcome to Paperboy" : DigestText.heading(views.size(), first, last),
                 welcome ? DigestText.welcomeIntro(views.size(), days) : null,
-                views, TopicGroups.of(entries), keywords,
+                views, groups, keywords,
                 links.url("/manage", Purpose.MANAGE, subscriberId, 0),
                 links.url("/unsubscribe", Purpose.UNSUBSCRIBE, subscriberId, 0),
                 links.url("/feed", Purpose.FEED, subscriberId, 0),

@@ -10,7 +10,7 @@ import java.util.List;
  * @param groups the papers under their topics, see {@link TopicGroups}
  */
 public record DigestView(String subject, String preheader, String dateLabel, String heading, String intro,
-        List<PaperView> papers, List<TopicGroups.Group> groups, List<String> keywords, String manageUrl,
+        List<PaperView> papers, List<TopicGroups.Group<PaperView>> groups, List<String> keywords, String manageUrl,
         String unsubscribeUrl, String feedUrl, String viewUrl, String postalAddress) {
 
     /** @return the subscriber's keywords, comma-separated */
@@ -26,12 +26,6 @@ public record DigestView(String subject, String preheader, String dateLabel, Str
     /** One paper as the email shows it; its headings (title link, authors) come rendered, see {@link PaperHeadings}. */
     public record PaperView(int number, String title, String headingHtml, String headingText, List<Explanation.Segment> snippet,
             String matchedLine, String relatedLine, String strength, Integer upvotes, String moreUrl, String lessUrl) {
-
-        /** @return this card as the {@code n}th of the email */
-        PaperView numbered(int n) {
-            return new PaperView(n, title, headingHtml, headingText, snippet, matchedLine, relatedLine, strength,
-                    upvotes, moreUrl, lessUrl);
-        }
 
         /** @return the snippet as plain text, for the text part */
         public String snippetText() {

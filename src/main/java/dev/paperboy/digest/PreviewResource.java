@@ -40,10 +40,11 @@ public class PreviewResource {
      * @param matchedKeywords keywords the paper contains as a phrase (or a synonym's, see {@code via})
      * @param relatedKeywords keywords the paper is only close to in meaning or words
      * @param why the email's reason line, word for word
+     * @param topic the topic heading the email shows the paper under; null when the email has one topic only
      */
     public record PreviewItem(long id, String arxivId, String title, String url, LocalDate day, float score,
             String strength, List<String> matchedKeywords, java.util.Map<String, String> via,
-            List<String> relatedKeywords, String why, List<Explanation.Segment> snippet) {}
+            List<String> relatedKeywords, String why, List<Explanation.Segment> snippet, String topic) {}
 
     private final MatchEngine engine;
     private final SignedLinks links;
@@ -84,14 +85,23 @@ public class PreviewResource {
                 .getOrDefault(subscriberId, List.of());
     }
 
+    /** @return the papers in the email's order: by topic section when there are several, see {@link TopicGroups} */
     private static List<PreviewItem> items(List<Explanation> explained) {
-        List<PreviewItem> items = new ArrayList<>();
+        record Found(Paper paper, PickedPaper picked) {}
+        List<Found> found = new ArrayList<>();
         for (Explanation e : explained) {
-            Paper p = Paper.findById(e.match().paperId());
-            PickedPaper picked = PickedPaper.of(e);
-            items.add(new PreviewItem(p.id, p.arxivId, p.title, p.url, p.listedOn, picked.strength(),
-                    DigestText.strength(picked.strength()), picked.keywords(), picked.via(), picked.related(),
-                    DigestText.why(picked), picked.snippet()));
+            found.add(new Found(Paper.findById(e.match().paperId()), PickedPaper.of(e)));
+        }
+        List<PreviewItem> items = new ArrayList<>();
+        for (TopicGroups.Group<Found> section : TopicGroups.of(found,
+                f -> TopicGroups.bestTopic(f.picked(), f.paper().title, f.paper().summary))) {
+            for (Found f : section.papers()) {
+                Paper p = f.paper();
+                PickedPaper picked = f.picked();
+                items.add(new PreviewItem(p.id, p.arxivId, p.title, p.url, p.listedOn, picked.strength(),
+                        DigestText.strength(picked.strength()), picked.keywords(), picked.via(), picked.related(),
+                        DigestText.why(picked), picked.snippet(), section.topic()));
+            }
         }
         return items;
     }

@@ -39,7 +39,7 @@ public class SubscriberPages {
         static native TemplateInstance reasonRecorded();
         static native TemplateInstance feedback(String token, String kind);
         static native TemplateInstance feedbackRecorded(String token, FeedbackService.Recorded recorded);
-        static native TemplateInstance feedbackUndone(String paperTitle);
+        static native TemplateInstance feedbackUndone(String token, String paperTitle);
     }
 
     private final SubscriptionService subscriptions;
@@ -196,7 +196,7 @@ public class SubscriberPages {
     @Path("feedback/undo")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance undoFeedback(@FormParam("t") String token) {
-        return Templates.feedbackUndone(feedback.undo(token));
+        return Templates.feedbackUndone(token, feedback.undo(token));
     }
 
     private Response signupPage(Response.Status status, String email, String keywords, String error) {

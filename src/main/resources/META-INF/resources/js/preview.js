@@ -18,7 +18,7 @@
     return li;
   }
 
-  // The same title, snippet (matched phrases in bold) and reason line as the digest email.
+  // The same sections, title, snippet (matched phrases in bold) and reason line as the digest email.
   function render(papers) {
     list.replaceChildren();
     if (day) day.textContent = papers.length ? ' (papers of ' + papers[0].day + ')' : '';
@@ -28,7 +28,12 @@
         : 'Nothing on the latest day for these topics: try a broader or another topic.', 'hint'));
       return;
     }
+    var section = null;
     papers.forEach(function (p) {
+      if (p.topic && p.topic !== section) {
+        section = p.topic;
+        list.appendChild(item(p.topic, 'topic'));
+      }
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.href = p.url; a.textContent = p.title; a.rel = 'noopener noreferrer';

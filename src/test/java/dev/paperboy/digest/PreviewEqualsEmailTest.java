@@ -52,5 +52,14 @@ class PreviewEqualsEmailTest {
             at = title;
         }
         assertEquals(titles.size(), text.split("More like this:").length - 1, "as many papers as the email");
+        // The same sections: each topic the preview names heads a section of the email, in the same order.
+        List<String> topics = preview.<String>getList("topic").stream().distinct().toList();
+        assertTrue(topics.size() > 1, "these keywords span several topics: " + topics);
+        int section = 0;
+        for (String topic : topics) {
+            int heading = text.indexOf("== " + topic + " ==", section);
+            assertTrue(heading >= section, "section " + topic + " in the email's order");
+            section = heading;
+        }
     }
 }

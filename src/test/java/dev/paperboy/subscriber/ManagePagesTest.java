@@ -353,7 +353,7 @@ class ManagePagesTest {
     void anExpiredLinkLeadsToAFreshOneByEmailNeverToADeadEnd() {
         String email = "expired-" + UUID.randomUUID() + "@example.org";
         long id = Subscribers.confirmed(email, "GNN");
-        SignedLinks expired = new SignedLinks(signingKey, expiredConfig(), app);
+        ExpiredLinks expired = new ExpiredLinks(signingKey, subscriberConfig, app);
         String manage = expired.token(LinkToken.Purpose.MANAGE, id, 0);
         String page = given().accept("text/html").get("/manage?t=" + manage).then().statusCode(400)
                 .body(containsString("<h1 id=\"error-heading\">This link has expired</h1>"))
@@ -370,22 +370,6 @@ class ManagePagesTest {
                 .body(containsString("id=\"email-fresh-link\""));
         given().contentType(ContentType.URLENC).formParam("t", manage.substring(0, manage.length() - 3) + "AAA")
                 .post("/manage-link").then().statusCode(400).body(containsString("not valid"));
-    }
-
-    private SubscriberConfig expiredConfig() {
-        SubscriberConfig real = subscriberConfig;
-        java.time.Duration past = java.time.Duration.ofDays(-1);
-        return new SubscriberConfig() {
-            public java.time.Duration confirmLinkTtl() { return past; }
-            public java.time.Duration manageLinkTtl() { return past; }
-            public java.time.Duration unsubscribeLinkTtl() { return past; }
-            public java.time.Duration feedbackLinkTtl() { return past; }
-            public java.time.Duration feedLinkTtl() { return past; }
-            public int defaultHour() { return real.defaultHour(); }
-            public String defaultTimeZone() { return real.defaultTimeZone(); }
-            public int defaultPapersPerEmail() { return real.defaultPapersPerEmail(); }
-            public int hardBounceLimit() { return real.hardBounceLimit(); }
-        };
     }
 
     @Test

@@ -15,6 +15,10 @@ public final class Subscribers {
                 Subscriber.findByEmail(email).map(s -> s.status).orElse(null));
     }
 
+    public static long id(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail(email).orElseThrow().id);
+    }
+
     /** A confirmed subscriber written straight to the database, for tests that start after sign-up. */
     public static long confirmed(String email, String keywords) {
         return QuarkusTransaction.requiringNew().call(() -> {

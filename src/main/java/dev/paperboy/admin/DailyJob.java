@@ -2,19 +2,15 @@ package dev.paperboy.admin;
 
 import dev.paperboy.digest.DigestRun;
 import dev.paperboy.digest.DigestScheduler;
-import dev.paperboy.ingest.ArxivFeedClient;
-import dev.paperboy.ingest.DigestFormat;
-import dev.paperboy.ingest.HfDailyPapersClient;
 import dev.paperboy.ingest.IngestService;
-import dev.paperboy.ingest.ParsedPaper;
+import dev.paperboy.ingest.PaperSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,20 +24,18 @@ public class DailyJob {
     private static final Logger LOG = Logger.getLogger(DailyJob.class);
 
     private final ScheduleConfig config;
-    private final HfDailyPapersClient hf;
-    private final ArxivFeedClient arxiv;
+    private final Instance<PaperSource> sources;
     private final IngestService ingest;
     private final DigestRun digest;
     private final DigestScheduler scheduler;
     private final Clock clock;
 
-    DailyJob(ScheduleConfig config, HfDailyPapersClient hf, ArxivFeedClient arxiv, IngestService ingest, DigestRun digest,
+    DailyJob(ScheduleConfig config, Instance<PaperSource> sources, IngestService ingest, DigestRun digest,
             DigestScheduler scheduler, Clock clock) {
         this.scheduler = scheduler;
         this.clock = clock;
         this.config = config;
-        this.hf = hf;
-        this.arxiv = arxiv;
+        this.sources = sources;
         this.ingest = ingest;
         this.digest = digest;
     }
@@ -68,22 +62,20 @@ public class DailyJob {
         return digest.send(date);
     }
 
+    /** Reads every enabled source, each in its own logged run: one that fails costs only its own papers. */
     private void fetchAll(LocalDate date) {
-        if (config.fetchHf()) {
-            fetch(date, DigestFormat.HF_JSON, () -> hf.fetch(date));
-        }
-        if (arxiv.configured()) {
-            fetch(date, DigestFormat.ARXIV_ATOM, arxiv::fetch);
-        }
-    }
-
-    private void fetch(LocalDate date, DigestFormat format, Supplier<List<ParsedPaper>> source) {
-        try {
-            ingest.store(date, format, source.get());
-        } catch (RuntimeException e) {
-            // Still send what was uploaded or fetched elsewhere for the day; the fetch is retried by the next run.
-            LOG.errorf("Fetching %s papers for %s failed: %s", format.id(), date, e.getMessage());
-            io.micrometer.core.instrument.Metrics.counter("paperboy.ingest.failures", "source", format.id()).increment();
+        for (PaperSource source : sources) {
+            if (!source.enabled()) {
+                continue;
+            }
+            try {
+                ingest.run(source.name(), date, source.format(), "scheduled", () -> source.fetch(date));
+            } catch (RuntimeException e) {
+                // Still send what was uploaded or fetched elsewhere for the day; the fetch is retried by the next run.
+                LOG.errorf("Fetching %s papers for %s failed: %s", source.name(), date, e.getMessage());
+                io.micrometer.core.instrument.Metrics.counter("paperboy.ingest.failures", "source", source.name())
+                        .increment();
+            }
         }
     }
 }

@@ -14,8 +14,4 @@ public interface ScheduleConfig {
     /** Time zone the cron expression and "today" are read in. */
     @WithDefault("UTC")
     String timeZone();
-
-    /** Fetch the day's papers from the HF Daily Papers API before sending; false sends only what was uploaded. */
-    @WithDefault("true")
-    boolean fetchHf();
 }

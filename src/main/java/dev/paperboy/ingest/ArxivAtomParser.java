@@ -32,11 +32,17 @@ final class ArxivAtomParser {
     private static final Pattern AUTHOR_SEPARATOR = Pattern.compile("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+");
     private static final XMLInputFactory XML = hardenedFactory();
 
-    List<ParsedPaper> parse(String body) {
-        List<ParsedPaper> papers = new ArrayList<>();
+    /** A document that is not a well-formed Atom feed fails whole; a bad entry is skipped with its reason. */
+    ParsedDocument parse(String body) {
+        ParsedItems items = new ParsedItems();
         XMLStreamReader in = null;
         try {
             in = XML.createXMLStreamReader(new StringReader(body));
+            String declared = in.getCharacterEncodingScheme();
+            if (declared != null && !declared.equalsIgnoreCase("UTF-8") && !declared.equalsIgnoreCase("UTF8")) {
+                throw error(in.getLocation(), "the XML declaration says encoding=\"" + BadInputException.shown(declared)
+                        + "\"; only UTF-8 documents are accepted");
+            }
             boolean feed = false;
             int entries = 0;
             while (in.hasNext()) {
@@ -57,15 +63,13 @@ final class ArxivAtomParser {
                         throw error(in.getLocation(), "a feed has at most " + MAX_ENTRIES + " entries");
                     }
                     Entry entry = Entry.read(in, entries);
-                    if (!entry.isReplacement()) {
-                        papers.add(entry.toPaper());
-                    }
+                    items.read(() -> entry.isReplacement() ? null : entry.toPaper());
                 }
             }
             if (!feed) {
                 throw new MalformedDigestException(DigestFormat.ARXIV_ATOM, "the top level", "no Atom <feed> element");
             }
-            return papers;
+            return items.document();
         } catch (XMLStreamException e) {
             throw error(e.getLocation(), "not well-formed XML: " + reason(e.getMessage()));
         } finally {
@@ -147,15 +151,15 @@ final class ArxivAtomParser {
             if (t.isEmpty()) {
                 throw fail("<title>", "is missing or empty");
             }
-            if (t.length() > PageTextParser.MAX_TITLE) {
-                throw fail("<title>", "a title has at most " + PageTextParser.MAX_TITLE + " characters, got " + t.length());
+            if (t.length() > ParsedPaper.MAX_TITLE) {
+                throw fail("<title>", "a title has at most " + ParsedPaper.MAX_TITLE + " characters, got " + t.length());
             }
             String abs = summary == null ? "" : LISTING_PREFIX.matcher(summary).replaceFirst("").strip();
             if (abs.isEmpty()) {
                 throw fail("<summary>", "is missing or empty");
             }
             List<String> names = authors.stream().map(ArxivAtomParser::oneLine).filter(n -> !n.isEmpty()).toList();
-            return new ParsedPaper(arxivId, t, abs, names, publishedAt(), null, List.of(), null, null);
+            return new ParsedPaper(arxivId, t, abs, names, publishedAt(), null, List.of(), null, null, null, null);
         }
 
         private OffsetDateTime publishedAt() {

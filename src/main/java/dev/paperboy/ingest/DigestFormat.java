@@ -2,7 +2,6 @@ package dev.paperboy.ingest;
 
 import dev.paperboy.web.BadInputException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /** The document formats a day's digest can arrive in. */
@@ -12,7 +11,9 @@ public enum DigestFormat {
     /** A text capture of the Daily Papers page: header lines, then title / blank line / abstract per paper. */
     PAGE_TEXT("page-text"),
     /** An arXiv Atom feed: the daily listing (rss.arxiv.org/atom/...) or a query API response. */
-    ARXIV_ATOM("arxiv-atom");
+    ARXIV_ATOM("arxiv-atom"),
+    /** JSON Lines: one {id?, title, abstract, authors?, url?, categories?, date?} object per line. */
+    JSONL("jsonl");
 
     private final String id;
 
@@ -21,10 +22,10 @@ public enum DigestFormat {
     }
 
     /**
-     * @return the papers of a whole document
-     * @throws MalformedDigestException saying what is wrong and where
+     * @return the papers of a whole document, and its items that were bad, each with the reason
+     * @throws MalformedDigestException saying what is wrong and where, when the document as a whole cannot be read
      */
-    public List<ParsedPaper> parse(String body) {
+    public ParsedDocument parse(String body) {
         if (body == null || body.isBlank()) {
             throw new MalformedDigestException(this, "the top level", "the document is empty");
         }
@@ -32,6 +33,7 @@ public enum DigestFormat {
             case HF_JSON -> new HfJsonParser().parse(body);
             case PAGE_TEXT -> new PageTextParser().parse(body);
             case ARXIV_ATOM -> new ArxivAtomParser().parse(body);
+            case JSONL -> new JsonLinesParser().parse(body);
         };
     }
 

@@ -24,16 +24,18 @@ final class HfJsonParser {
                     .maxNestingDepth(16).maxStringLength(1_000_000).maxNumberLength(20).build())
             .build());
 
-    List<ParsedPaper> parse(String body) {
+    /** A document that is not a JSON array fails whole; a bad item is skipped with its reason. */
+    ParsedDocument parse(String body) {
         JsonNode root = read(body);
         if (!root.isArray()) {
             throw error("the top level", "expected a JSON array of papers, got " + kind(root));
         }
-        List<ParsedPaper> papers = new ArrayList<>();
+        ParsedItems items = new ParsedItems();
         for (int i = 0; i < root.size(); i++) {
-            papers.add(item(root.get(i), i));
+            int index = i;
+            items.read(() -> item(root.get(index), index));
         }
-        return papers;
+        return items.document();
     }
 
     private static ParsedPaper item(JsonNode item, int index) {
@@ -50,13 +52,13 @@ final class HfJsonParser {
             }
         }
         String title = requiredText(paper, "title", index);
-        if (title.length() > PageTextParser.MAX_TITLE) {
-            throw error(at(index, "paper.title"), "a title has at most " + PageTextParser.MAX_TITLE
+        if (title.length() > ParsedPaper.MAX_TITLE) {
+            throw error(at(index, "paper.title"), "a title has at most " + ParsedPaper.MAX_TITLE
                     + " characters, got " + title.length());
         }
         return new ParsedPaper(arxivId, title, requiredText(paper, "summary", index),
                 authors(paper, index), publishedAt(paper, index), upvotes(paper, index), strings(paper, "ai_keywords", index),
-                optionalText(paper, "githubRepo", index), optionalText(paper, "projectPage", index));
+                optionalText(paper, "githubRepo", index), optionalText(paper, "projectPage", index), null, null);
     }
 
     private static List<String> authors(JsonNode paper, int index) {

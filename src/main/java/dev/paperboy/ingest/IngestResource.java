@@ -21,7 +21,7 @@ public class IngestResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public IngestReport ingest(@QueryParam("date") String date, @QueryParam("format") String format, String body) {
-        return ingest.ingest(Days.parse(date), DigestFormat.of(format), body);
+    public IngestReport ingest(@QueryParam("date") String date, @QueryParam("format") String format, byte[] body) {
+        return ingest.upload(Days.parse(date), DigestFormat.of(format), body);
     }
 }

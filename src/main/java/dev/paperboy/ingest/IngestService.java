@@ -6,13 +6,12 @@ import dev.paperboy.paper.PaperUrls;
 import io.micrometer.core.instrument.Metrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,24 +24,54 @@ public class IngestService {
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
     private final PaperIndex index;
+    private final IngestLog log;
 
-    IngestService(PaperIndex index) {
+    IngestService(PaperIndex index, IngestLog log) {
         this.index = index;
+        this.log = log;
     }
 
-    public IngestReport ingest(LocalDate date, DigestFormat format, String body) {
-        return store(date, format, format.parse(body));
+    /** An operator's upload: the body must be UTF-8; the run is logged. */
+    public IngestReport upload(LocalDate date, DigestFormat format, byte[] body) {
+        return run(format.id(), date, format, "upload", () -> format.parse(Utf8Body.decode(body)));
     }
 
-    /** Stores already parsed papers (from a fetched source) and brings the index up to date. */
-    public IngestReport store(LocalDate date, DigestFormat format, List<ParsedPaper> papers) {
+    /**
+     * Reads a document (parsing an upload, or fetching from a source), stores it, and records the run in the
+     * {@link IngestLog}, whether it stored its papers or failed.
+     *
+     * @param source the source's name (an upload's is its format) as the log shows it
+     * @param trigger {@code upload} or {@code scheduled}
+     * @throws RuntimeException what made the run fail, once it is logged
+     */
+    public IngestReport run(String source, LocalDate date, DigestFormat format, String trigger,
+            Supplier<ParsedDocument> document) {
+        OffsetDateTime started = OffsetDateTime.now();
+        try {
+            IngestReport report = store(date, format, document.get());
+            log.succeeded(source, trigger, started, report);
+            return report;
+        } catch (RuntimeException e) {
+            log.failed(source, date, trigger, started, e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * Stores a parsed document's papers (uploaded, or fetched from a source) and brings the index up to date.
+     * Its bad items were left out by the parser and are reported; the good ones are stored together.
+     */
+    IngestReport store(LocalDate date, DigestFormat format, ParsedDocument document) {
         long start = System.nanoTime();
+        List<ParsedPaper> papers = document.papers();
         int added = QuarkusTransaction.requiringNew().call(() -> insertNew(date, format, papers));
         Metrics.counter("paperboy.papers.ingested", "source", format.id()).increment(added);
         index.catchUp();
-        IngestReport report = new IngestReport(date, papers.size(), added, papers.size() - added);
-        LOG.infof("Ingested %s for %s: %d received, %d added, %d duplicates in %d ms", format.id(), date,
-                report.received(), report.added(), report.duplicates(), (System.nanoTime() - start) / 1_000_000);
+        IngestReport report = new IngestReport(date, document.items(), added, papers.size() - added,
+                document.skipped());
+        LOG.infof("Ingested %s for %s: %d received, %d added, %d duplicates, %d skipped in %d ms", format.id(), date,
+                report.received(), report.added(), report.duplicates(), report.skipped().size(),
+                (System.nanoTime() - start) / 1_000_000);
         return report;
     }
 
@@ -85,7 +114,8 @@ public class IngestService {
 
     private static String url(ParsedPaper p, DigestFormat format, String title) {
         if (p.arxivId() == null) {
-            return "https://arxiv.org/search/?searchtype=title&query=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
+            String link = httpUrlOrNull(p.link());
+            return link != null ? link : PaperUrls.arxivTitleSearch(title);
         }
         return format == DigestFormat.HF_JSON ? PaperUrls.huggingFacePage(p.arxivId())
                 : PaperUrls.arxivAbstract(p.arxivId());
@@ -100,7 +130,7 @@ public class IngestService {
         paper.authors = String.join("\n", p.authors().stream().map(IngestService::clean).toList());
         paper.url = url(p, format, paper.title);
         paper.source = format.id();
-        paper.listedOn = date;
+        paper.listedOn = p.day() != null ? p.day() : date;
         paper.publishedAt = p.publishedAt();
         paper.upvotes = p.upvotes();
         paper.aiKeywords = p.aiKeywords().isEmpty() ? null : String.join("\n", p.aiKeywords().stream().map(IngestService::clean).toList());
@@ -121,6 +151,6 @@ public class IngestService {
             return null;
         }
         String u = url.strip();
-        return u.length() <= 1000 && (u.startsWith("https://") || u.startsWith("http://")) && !u.matches(".*[\\s\\p{Cntrl}].*") ? u : null;
+        return u.length() <= PaperUrls.MAX_URL && (u.startsWith("https://") || u.startsWith("http://")) && !u.matches(".*[\\s\\p{Cntrl}].*") ? u : null;
     }
 }

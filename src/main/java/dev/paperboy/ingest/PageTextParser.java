@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  */
 final class PageTextParser {
 
-    static final int MAX_TITLE = 500;
     private static final Pattern DATE_LINE = Pattern.compile(
             "(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \\d{1,2}(, \\d{4})?");
     private static final int MAX_HEADER_PARAGRAPHS = 12;
@@ -22,27 +21,32 @@ final class PageTextParser {
         }
     }
 
-    List<ParsedPaper> parse(String body) {
+    /**
+     * A page capture has no item boundaries but its blank lines, so a paragraph out of place fails the whole
+     * document rather than shift every title after it; an item whose fields are over their limits is skipped.
+     */
+    ParsedDocument parse(String body) {
         List<Paragraph> paragraphs = paragraphs(body);
         int start = headerEnd(paragraphs);
-        List<ParsedPaper> papers = new ArrayList<>();
+        ParsedItems items = new ParsedItems();
         for (int i = start; i < paragraphs.size(); i += 2) {
             Paragraph title = paragraphs.get(i);
             String titleText = title.text();
-            if (title.lines().size() > 1 || titleText.length() > MAX_TITLE) {
-                throw error(title.line(), "expected a one-line title of at most " + MAX_TITLE
+            if (title.lines().size() > 1 || titleText.length() > ParsedPaper.MAX_TITLE) {
+                throw error(title.line(), "expected a one-line title of at most " + ParsedPaper.MAX_TITLE
                         + " characters, got " + title.lines().size() + " lines and " + titleText.length()
                         + " characters (is a blank line missing?)");
             }
             if (i + 1 >= paragraphs.size()) {
                 throw error(title.line(), "the paper \"" + BadInputException.shown(titleText) + "\" has no abstract paragraph after it");
             }
-            papers.add(ParsedPaper.titleAndAbstract(titleText, paragraphs.get(i + 1).text()));
+            String summary = paragraphs.get(i + 1).text();
+            items.read(() -> ParsedPaper.titleAndAbstract(titleText, summary));
         }
-        if (papers.isEmpty()) {
+        if (items.isEmpty()) {
             throw error(1, "no papers found; expected header lines, then a title line, a blank line and an abstract per paper");
         }
-        return papers;
+        return items.document();
     }
 
     private static int headerEnd(List<Paragraph> paragraphs) {

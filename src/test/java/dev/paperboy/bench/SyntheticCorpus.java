@@ -27,7 +27,7 @@ final class SyntheticCorpus {
 
     SyntheticCorpus(long seed) {
         random = new Random(seed);
-        List<ParsedPaper> sample = DigestFormat.PAGE_TEXT.parse(read("/fixtures/daily-papers-page.txt"));
+        List<ParsedPaper> sample = DigestFormat.PAGE_TEXT.parse(read("/fixtures/daily-papers-page.txt")).papers();
         for (ParsedPaper p : sample) {
             titles.add(p.title());
             for (String s : p.summary().split("(?<=[.!?])\\s+")) {

@@ -21,7 +21,7 @@ class ArxivAtomParserTest {
 
     @Test
     void readsTheDailyListingFeed() throws IOException {
-        List<ParsedPaper> papers = DigestFormat.ARXIV_ATOM.parse(fixture("arxiv-listing.atom.xml"));
+        List<ParsedPaper> papers = DigestFormat.ARXIV_ATOM.parse(fixture("arxiv-listing.atom.xml")).papers();
         assertEquals(2, papers.size(), "the replacement of an older paper is not new today");
 
         ParsedPaper first = papers.get(0);
@@ -37,7 +37,7 @@ class ArxivAtomParserTest {
 
     @Test
     void readsTheQueryApi() throws IOException {
-        List<ParsedPaper> papers = DigestFormat.ARXIV_ATOM.parse(fixture("arxiv-query.atom.xml"));
+        List<ParsedPaper> papers = DigestFormat.ARXIV_ATOM.parse(fixture("arxiv-query.atom.xml")).papers();
         assertEquals(List.of("2509.01001", "hep-th/9901001"), papers.stream().map(ParsedPaper::arxivId).toList());
         assertEquals(List.of("Rosalind Franklin", "Katherine Johnson"), papers.get(0).authors());
         assertTrue(papers.get(0).summary().startsWith("We show"));
@@ -74,20 +74,24 @@ class ArxivAtomParserTest {
     }
 
     @Test
-    void namesTheEntryAndFieldThatIsWrong() {
+    void skipsABadEntryNamingItAndTheFieldThatIsWrong() {
         String noTitle = """
                 <feed xmlns="http://www.w3.org/2005/Atom">
                 <entry><id>http://arxiv.org/abs/2509.00001</id><title>ok</title><summary>s</summary></entry>
                 <entry><id>http://arxiv.org/abs/2509.00002</id><summary>s</summary></entry>
                 </feed>""";
-        assertMalformed(noTitle, "entry 2 (line 3) <title>: is missing");
-        assertMalformed(noTitle.replace("2509.00002", "not-an-id"), "holds no arXiv id");
-        String afterReplacement = noTitle.replace("<title>ok</title>",
-                "<title>ok</title><arxiv:announce_type xmlns:arxiv=\"http://arxiv.org/schemas/atom\">replace</arxiv:announce_type>");
-        assertMalformed(afterReplacement, "entry 2 (line 3)");
+        assertSkipped(noTitle, 1, "entry 2 (line 3) <title>: is missing");
+        assertSkipped(noTitle.replace("2509.00002", "not-an-id"), 1, "holds no arXiv id");
+        assertSkipped("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>http://arxiv.org/abs/2509.00001</id>"
+                + "<title>t</title><summary>s</summary><published>yesterday</published></entry></feed>", 0, "<published>");
         assertMalformed("<rss><channel/></rss>", "expected an Atom <feed>");
-        assertMalformed("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>http://arxiv.org/abs/2509.00001</id>"
-                + "<title>t</title><summary>s</summary><published>yesterday</published></entry></feed>", "<published>");
+    }
+
+    private static void assertSkipped(String body, int index, String reason) {
+        ParsedDocument document = DigestFormat.ARXIV_ATOM.parse(body);
+        assertEquals(1, document.skipped().size(), document.toString());
+        assertEquals(index, document.skipped().get(0).index());
+        assertTrue(document.skipped().get(0).reason().contains(reason), document.skipped().get(0).reason());
     }
 
     private static MalformedDigestException assertMalformed(String body, String expected) {

@@ -45,7 +45,7 @@ final class FixtureIndex implements AutoCloseable {
     }
 
     private FixtureIndex() {
-        List<ParsedPaper> parsed = DigestFormat.PAGE_TEXT.parse(Api.resource("/fixtures/daily-papers-page.txt"));
+        List<ParsedPaper> parsed = DigestFormat.PAGE_TEXT.parse(Api.resource("/fixtures/daily-papers-page.txt")).papers();
         try {
             ByteBuffersDirectory dir = new ByteBuffersDirectory();
             for (int i = 0; i < parsed.size(); i++) {

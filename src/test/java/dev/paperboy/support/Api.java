@@ -26,7 +26,7 @@ public final class Api {
     }
 
     public static Response ingest(String date, String format, String body) {
-        return admin().contentType(ContentType.TEXT).body(body)
+        return admin().contentType("text/plain; charset=UTF-8").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/admin/ingest?date=" + date + "&format=" + format);
     }
 

@@ -16,7 +16,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The arXiv feed client against a local server holding the two fixture feeds. */
-class ArxivFeedClientTest {
+class ArxivFeedsSourceTest {
+
+    private static final java.time.LocalDate DAY = java.time.LocalDate.parse("2025-09-04");
+
+    private static ArxivFeedsSource.Settings feeds(String... urls) {
+        return new ArxivFeedsSource.Settings() {
+            public boolean enabled() { return true; }
+            public java.util.Optional<List<String>> feeds() {
+                return urls.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(List.of(urls));
+            }
+        };
+    }
 
     private HttpServer server;
     private String base;
@@ -37,24 +48,23 @@ class ArxivFeedClientTest {
 
     @Test
     void readsEveryConfiguredFeed() {
-        ArxivFeedClient client = new ArxivFeedClient(HfDailyPapersClientTest.config(base, 50,
-                base + "/atom/cs.LG", " " + base + "/api/query?search_query=cat:cs.LG"));
-        assertTrue(client.configured());
+        ArxivFeedsSource source = new ArxivFeedsSource(feeds(base + "/atom/cs.LG", " " + base + "/api/query?search_query=cat:cs.LG"), HfDailyPapersSourceTest.ingest());
+        assertTrue(source.enabled());
         assertEquals(List.of("2509.02517", "2509.02688", "2509.01001", "hep-th/9901001"),
-                client.fetch().stream().map(ParsedPaper::arxivId).toList());
+                source.fetch(DAY).papers().stream().map(ParsedPaper::arxivId).toList());
     }
 
     @Test
     void noFeedsMeansNothingToFetch() {
-        ArxivFeedClient client = new ArxivFeedClient(HfDailyPapersClientTest.config(base, 50));
-        assertFalse(client.configured());
-        assertEquals(List.of(), client.fetch());
+        ArxivFeedsSource source = new ArxivFeedsSource(feeds(), HfDailyPapersSourceTest.ingest());
+        assertFalse(source.enabled());
+        assertEquals(List.of(), source.fetch(DAY).papers());
     }
 
     @Test
     void aMissingFeedIsReportedNotSwallowed() {
-        ArxivFeedClient client = new ArxivFeedClient(HfDailyPapersClientTest.config(base, 50, base + "/atom/nope"));
-        UnavailableException e = assertThrows(UnavailableException.class, client::fetch);
+        ArxivFeedsSource source = new ArxivFeedsSource(feeds(base + "/atom/nope"), HfDailyPapersSourceTest.ingest());
+        UnavailableException e = assertThrows(UnavailableException.class, () -> source.fetch(DAY));
         assertTrue(e.getMessage().contains("arXiv feed answered 404"), e.getMessage());
     }
 
@@ -66,7 +76,7 @@ class ArxivFeedClientTest {
                 return;
             }
             byte[] body;
-            try (InputStream in = ArxivFeedClientTest.class.getResourceAsStream("/fixtures/" + fixture)) {
+            try (InputStream in = ArxivFeedsSourceTest.class.getResourceAsStream("/fixtures/" + fixture)) {
                 body = in.readAllBytes();
             }
             exchange.getResponseHeaders().add("Content-Type", "application/atom+xml");

@@ -12,13 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The Daily Papers client against a local stub of the API: paging, and a clear error when it fails. */
-class HfDailyPapersClientTest {
+/** The Daily Papers source against a local stub of the API: paging, and a clear error when it fails. */
+class HfDailyPapersSourceTest {
 
     private HttpServer server;
     private final List<String> queries = new CopyOnWriteArrayList<>();
@@ -46,7 +45,7 @@ class HfDailyPapersClientTest {
     @Test
     void readsPagesUntilOneIsShort() throws Exception {
         String base = start(200, page("2401.00001", "2401.00002"), page("2401.00003"));
-        List<ParsedPaper> papers = new HfDailyPapersClient(config(base, 2)).fetch(LocalDate.parse("2025-09-03"));
+        List<ParsedPaper> papers = new HfDailyPapersSource(settings(base, 2), ingest()).fetch(LocalDate.parse("2025-09-03")).papers();
         assertEquals(List.of("2401.00001", "2401.00002", "2401.00003"), papers.stream().map(ParsedPaper::arxivId).toList());
         assertEquals(List.of("date=2025-09-03&p=0&limit=2", "date=2025-09-03&p=1&limit=2"), queries);
     }
@@ -55,7 +54,7 @@ class HfDailyPapersClientTest {
     void aFailingApiIsReportedNotSwallowed() throws Exception {
         String base = start(503, "oops");
         UnavailableException e = assertThrows(UnavailableException.class,
-                () -> new HfDailyPapersClient(config(base, 2)).fetch(LocalDate.parse("2025-09-03")));
+                () -> new HfDailyPapersSource(settings(base, 2), ingest()).fetch(LocalDate.parse("2025-09-03")));
         assertTrue(e.getMessage().contains("answered 503"));
     }
 
@@ -68,13 +67,16 @@ class HfDailyPapersClientTest {
         return sb.append("]").toString();
     }
 
-    static IngestConfig config(String base, int pageSize, String... arxivFeeds) {
-        return new IngestConfig() {
-            public String hfBaseUrl() { return base; }
-            public int hfPageSize() { return pageSize; }
-            public int hfMaxPages() { return 10; }
-            public Optional<List<String>> arxivFeeds() { return arxivFeeds.length == 0 ? Optional.empty() : Optional.of(List.of(arxivFeeds)); }
-            public Duration fetchTimeout() { return Duration.ofSeconds(5); }
+    static HfDailyPapersSource.Settings settings(String base, int pageSize) {
+        return new HfDailyPapersSource.Settings() {
+            public boolean enabled() { return true; }
+            public String baseUrl() { return base; }
+            public int pageSize() { return pageSize; }
+            public int maxPages() { return 10; }
         };
+    }
+
+    static IngestConfig ingest() {
+        return () -> Duration.ofSeconds(5);
     }
 }

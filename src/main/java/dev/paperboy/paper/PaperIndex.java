@@ -9,12 +9,21 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
@@ -25,8 +34,16 @@ import org.jboss.logging.Logger;
 
 /**
  * The persistent Lucene index of the paper archive, derived from the database and never the other way round.
- * It remembers the last paper id it holds and which database it came from, so after a crash, a restore or on
- * a second instance it catches up (or rebuilds) by itself before anyone searches it.
+ * It remembers the last paper id it holds, which database it came from and the schema of its documents, so after
+ * a crash, a restore, a change of analysis or on a second instance it catches up (or rebuilds) by itself before
+ * anyone searches it.
+ *
+ * <p>Ids are not commit order: two ingests that overlap can commit a lower id after a higher one was indexed. So
+ * besides the papers above the last id, a catch-up compares the number of papers with the number of documents,
+ * after every ingest and at most every {@link #RECOUNT_EVERY} otherwise, and indexes any paper it lacks.
+ *
+ * <p>Updates take one lock; searches never wait for it: while a rebuild or a catch-up runs, they see the last
+ * committed view.
  */
 @ApplicationScoped
 public class PaperIndex {
@@ -42,15 +59,19 @@ public class PaperIndex {
     private static final String FIELDS_VERSION = "2";
     /** Papers read, embedded and indexed at a time. */
     private static final int PAGE = 200;
+    /** How stale a search may be about a paper committed out of id order, when no ingest on this instance says so. */
+    static final Duration RECOUNT_EVERY = Duration.ofSeconds(30);
 
     private final EntityManager em;
     private final Path dir;
     private final Embeddings embeddings;
     private final String schema;
     private IndexWriter writer;
-    private SearcherManager searchers;
+    private volatile SearcherManager searchers;
     private String dbId;
     private volatile long lastIndexedId = -1;
+    private final ReentrantLock updating = new ReentrantLock();
+    private volatile long lastRecount;
 
     PaperIndex(EntityManager em, PaperboyConfig config, Embeddings embeddings) {
         this.em = em;
@@ -65,7 +86,16 @@ public class PaperIndex {
      * <pre>try (PaperIndex.Snapshot s = index.open()) { s.searcher().search(q, 10); }</pre>
      */
     public Snapshot open() {
-        catchUp();
+        if (updating.tryLock()) {
+            try {
+                catchUpLocked(System.nanoTime() - lastRecount > RECOUNT_EVERY.toNanos());
+            } finally {
+                updating.unlock();
+            }
+        } else {
+            // A rebuild or a catch-up is running: search what was last committed rather than wait.
+            awaitWriter();
+        }
         try {
             SearcherManager manager = searchers;
             IndexSearcher searcher = manager.acquire();
@@ -79,9 +109,9 @@ public class PaperIndex {
      * @return how many papers the index holds now, opening it if need be but without catching up with the
      *     database: cheap enough for a health check
      */
-    public synchronized int indexedPapers() {
+    public int indexedPapers() {
         try {
-            openWriter();
+            awaitWriter();
             SearcherManager manager = searchers;
             IndexSearcher searcher = manager.acquire();
             try {
@@ -118,34 +148,145 @@ public class PaperIndex {
         }
     }
 
-    /** Indexes papers added to the database since the last commit. Cheap when there are none. */
-    public synchronized void catchUp() {
+    /**
+     * Indexes every paper the database holds and the index lacks, out-of-order commits included: what an ingest
+     * calls once its papers are committed.
+     */
+    public void catchUp() {
+        updating.lock();
+        try {
+            catchUpLocked(true);
+        } finally {
+            updating.unlock();
+        }
+    }
+
+    /**
+     * Builds the index again from the database, for a change the schema version does not capture or an index
+     * in doubt. Searches go on meanwhile against the old documents; the new ones replace them in one commit.
+     *
+     * @return the papers indexed
+     */
+    public int rebuild() {
+        updating.lock();
+        try {
+            openWriter();
+            writer.deleteAll();
+            lastIndexedId = Long.MIN_VALUE;
+            int indexed = indexAfter(Long.MIN_VALUE);
+            commit();
+            LOG.infof("Rebuilt the paper index: %d papers", indexed);
+            return indexed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot rebuild the paper index in " + dir, e);
+        } finally {
+            updating.unlock();
+        }
+    }
+
+    private void catchUpLocked(boolean recount) {
         try {
             openWriter();
             long maxId = QuarkusTransaction.joiningExisting().call(() ->
                     ((Number) em.createQuery("select coalesce(max(p.id), 0) from Paper p").getSingleResult()).longValue());
-            if (maxId <= lastIndexedId) {
-                return;
+            int added = maxId > lastIndexedId ? indexAfter(lastIndexedId) : 0;
+            if (recount) {
+                lastRecount = System.nanoTime();
+                added += indexMissing();
             }
-            int added = 0;
-            List<Paper> page;
-            do {
-                long after = lastIndexedId;
-                page = QuarkusTransaction.joiningExisting().call(() -> Paper.addedAfter(after, PAGE));
-                List<float[]> vectors = vectors(page);
-                for (int i = 0; i < page.size(); i++) {
-                    writer.addDocument(PaperDocuments.of(page.get(i), vectors.get(i)));
-                    lastIndexedId = page.get(i).id;
-                    added++;
-                }
-            } while (!page.isEmpty());
-            writer.setLiveCommitData(
-                    Map.of(LAST_ID, Long.toString(lastIndexedId), DB_ID, dbId, SCHEMA, schema).entrySet());
-            writer.commit();
-            searchers.maybeRefreshBlocking();
-            LOG.debugf("Indexed %d papers, up to id %d", added, lastIndexedId);
+            if (added > 0) {
+                commit();
+                LOG.debugf("Indexed %d papers, up to id %d", added, lastIndexedId);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot update the paper index in " + dir, e);
+        }
+    }
+
+    /** @return how many papers with an id above {@code after} were indexed */
+    private int indexAfter(long after) throws IOException {
+        int added = 0;
+        List<Paper> page;
+        long from = after;
+        do {
+            long cursor = from;
+            page = QuarkusTransaction.joiningExisting().call(() -> Paper.addedAfter(cursor, PAGE));
+            add(page);
+            added += page.size();
+            if (!page.isEmpty()) {
+                from = page.get(page.size() - 1).id;
+                lastIndexedId = Math.max(lastIndexedId, from);
+            }
+        } while (!page.isEmpty());
+        return added;
+    }
+
+    /**
+     * Indexes the papers the database has and the index lacks. Cheap when the counts agree, which is almost
+     * always: one count query and a reader's document count.
+     */
+    private int indexMissing() throws IOException {
+        long inDatabase = QuarkusTransaction.joiningExisting().call(() ->
+                ((Number) em.createQuery("select count(p) from Paper p").getSingleResult()).longValue());
+        searchers.maybeRefreshBlocking();
+        Set<Long> indexed = new HashSet<>();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            if (searcher.getIndexReader().numDocs() >= inDatabase) {
+                return 0;
+            }
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                NumericDocValues ids = DocValues.getNumeric(leaf.reader(), PaperFields.PAPER_ID);
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        indexed.add(ids.longValue());
+                    }
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        List<Long> missing = QuarkusTransaction.joiningExisting().call(() ->
+                em.createQuery("select p.id from Paper p order by p.id", Long.class).getResultList())
+                .stream().filter(id -> !indexed.contains(id)).toList();
+        for (int i = 0; i < missing.size(); i += PAGE) {
+            List<Long> ids = missing.subList(i, Math.min(missing.size(), i + PAGE));
+            add(QuarkusTransaction.joiningExisting().call(() ->
+                    Paper.<Paper>list("id in ?1 order by id", ids)));
+        }
+        if (!missing.isEmpty()) {
+            LOG.infof("Indexed %d papers that committed after papers with higher ids", missing.size());
+        }
+        return missing.size();
+    }
+
+    private void add(List<Paper> papers) throws IOException {
+        List<float[]> vectors = vectors(papers);
+        for (int i = 0; i < papers.size(); i++) {
+            writer.addDocument(PaperDocuments.of(papers.get(i), vectors.get(i)));
+        }
+    }
+
+    private void commit() throws IOException {
+        writer.setLiveCommitData(
+                Map.of(LAST_ID, Long.toString(lastIndexedId), DB_ID, dbId, SCHEMA, schema).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Opens the index if no one has yet; waits only for that, never for an update. */
+    private void awaitWriter() {
+        if (searchers != null) {
+            return;
+        }
+        updating.lock();
+        try {
+            openWriter();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            updating.unlock();
         }
     }
 
@@ -200,7 +341,7 @@ public class PaperIndex {
                 .setSimilarity(new BM25Similarity())
                 .setOpenMode(ours ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
         writer = new IndexWriter(directory, iwc);
-        lastIndexedId = ours ? Long.parseLong(commit.getOrDefault(LAST_ID, "0")) : 0;
+        lastIndexedId = ours ? Long.parseLong(commit.getOrDefault(LAST_ID, "0")) : Long.MIN_VALUE;
         if (!ours) {
             LOG.infof("Building the paper index in %s from the database (schema %s)", dir, schema);
         }
@@ -217,12 +358,16 @@ public class PaperIndex {
     }
 
     void close(@Observes ShutdownEvent event) throws IOException {
-        synchronized (this) {
+        updating.lock();
+        try {
             if (writer != null) {
                 searchers.close();
                 writer.close();
                 writer = null;
+                searchers = null;
             }
+        } finally {
+            updating.unlock();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.paperboy.digest;
 
 import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperLinks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -26,6 +27,11 @@ class PaperHeadings {
     private static final int LIMIT = 20_000;
 
     private final Map<Long, Rendered> rendered = new ConcurrentHashMap<>();
+    private final String archive;
+
+    PaperHeadings(dev.paperboy.PaperboyConfig app) {
+        this.archive = app.baseUrl().replaceAll("/+$", "") + "/papers/";
+    }
 
     /** Forgets every heading, so that each paper is read and rendered again when next shown. */
     void clear() {
@@ -42,8 +48,10 @@ class PaperHeadings {
         if (paper == null) {
             throw new IllegalStateException("digest names paper " + paperId + ", which is not in the archive");
         }
-        Heading heading = new Heading(paper.title, paper.url, DigestText.authors(paper.authorList()),
-                PaperLinks.of(paper));
+        // The paper's own page in the archive, with the papers most like it, after the source's pages.
+        List<PaperLinks.Link> links = new java.util.ArrayList<>(PaperLinks.of(paper));
+        links.add(new PaperLinks.Link("Similar papers", archive + paper.id));
+        Heading heading = new Heading(paper.title, paper.url, DigestText.authors(paper.authorList()), links);
         Rendered fresh = new Rendered(paper, DigestComposer.Templates.emailHtml$heading(heading).render().strip(),
                 DigestComposer.Templates.emailText$heading(heading).render().stripTrailing());
         if (rendered.size() > LIMIT) {

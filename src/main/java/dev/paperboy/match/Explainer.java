@@ -26,7 +26,6 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  */
 final class Explainer {
 
-    static final int SNIPPET_CHARS = 320;
     /** Phrasings highlighted in one snippet at most: a bound on the query, whatever the profile. */
     static final int MAX_HIGHLIGHTED = 12;
 
@@ -61,7 +60,7 @@ final class Explainer {
                     matched.add(day.feedbackHits(term).query().phrase(), BooleanClause.Occur.SHOULD);
                 }
             }
-            out.add(new Explanation(m, via, snippet(searcher, matched.build(), m.doc())));
+            out.add(new Explanation(m, via, Snippets.of(searcher, matched.build(), m.doc())));
         }
         return out;
     }
@@ -80,33 +79,6 @@ final class Explainer {
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Explanation.Segment> snippet(IndexSearcher searcher, Query query, int doc) {
-        SegmentHighlighter highlighter = new SegmentHighlighter(UnifiedHighlighter.builder(searcher, new PaperAnalyzer())
-                .withFormatter(new SnippetFormatter(SNIPPET_CHARS))
-                .withMaxNoHighlightPassages(1));
-        try {
-            Map<String, Object[]> result = highlighter.highlight(
-                    new String[] {PaperFields.ABSTRACT}, query, new int[] {doc}, new int[] {2});
-            Object snippet = result.get(PaperFields.ABSTRACT)[0];
-            return snippet == null ? List.of() : (List<Explanation.Segment>) snippet;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Exposes the object-returning highlight call, which is protected in Lucene. */
-    private static final class SegmentHighlighter extends UnifiedHighlighter {
-        SegmentHighlighter(Builder builder) {
-            super(builder);
-        }
-
-        Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds, int[] passages)
-                throws IOException {
-            return super.highlightFieldsAsObjects(fields, query, docIds, passages);
         }
     }
 }

@@ -57,6 +57,11 @@ public class MatchEngine {
         return Explainer.explain(day, matches);
     }
 
+    /** @return the queries for {@code text} as a keyword: its analysis and synonyms, as matching builds them */
+    public KeywordQuery queryFor(String text) {
+        return queries.build(text);
+    }
+
     public MatchConfig config() {
         return config;
     }

@@ -6,6 +6,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.VectorSimilarityFunction;
 
@@ -27,6 +28,9 @@ public final class PaperDocuments {
         doc.add(new LongPoint(PaperFields.PAPER_ID, p.id));
         doc.add(new LongPoint(PaperFields.LISTED_ON, p.listedOn.toEpochDay()));
         doc.add(new NumericDocValuesField(PaperFields.LISTED_ON, p.listedOn.toEpochDay()));
+        if (p.source != null) {
+            doc.add(new StringField(PaperFields.SOURCE, p.source, Field.Store.NO));
+        }
         doc.add(new Field(PaperFields.TITLE, p.title, TEXT));
         doc.add(new Field(PaperFields.ABSTRACT, p.summary, TEXT));
         for (String k : p.aiKeywordList()) {

@@ -12,6 +12,9 @@ public final class PaperFields {
     /** The listing day as epoch day, as a point and doc values. */
     public static final String LISTED_ON = "listed_on";
 
+    /** Where the paper came from (hf-json, arxiv-atom, ...), as one untokenized term, for the archive's filter. */
+    public static final String SOURCE = "source";
+
     /** The title and abstract's sentence embedding, when the related-meaning signal is on. */
     public static final String VECTOR = "vector";
 

@@ -56,7 +56,7 @@ public class PaperIndex {
      * another schema is rebuilt from the database by itself.
      */
     private static final String SCHEMA = "schema";
-    private static final String FIELDS_VERSION = "2";
+    private static final String FIELDS_VERSION = "3";
     /** Papers read, embedded and indexed at a time. */
     private static final int PAGE = 200;
     /** How stale a search may be about a paper committed out of id order, when no ingest on this instance says so. */

@@ -62,9 +62,11 @@ public class SubscriberPages {
         return Templates.privacy();
     }
 
+    /** The sign-up form; {@code keywords} pre-fills the topics (an archive page's "papers like this"). */
     @GET
-    public Response signupForm() {
-        return signupPage(Response.Status.OK, "", "", null);
+    public Response signupForm(@QueryParam("keywords") String keywords) {
+        String topics = keywords == null ? "" : keywords.length() > 2000 ? keywords.substring(0, 2000) : keywords;
+        return signupPage(Response.Status.OK, "", topics, null);
     }
 
     @POST

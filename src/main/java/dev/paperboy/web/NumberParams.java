@@ -13,6 +13,14 @@ public final class NumberParams {
      * @throws BadInputException naming the value unless it is a whole number from 1 to {@code max}
      */
     public static int limit(String raw, int byDefault, int max) {
+        return count("limit", raw, byDefault, max);
+    }
+
+    /**
+     * @return {@code raw} as a whole number from 1 to {@code max}, {@code byDefault} when absent
+     * @throws BadInputException naming the parameter and the value otherwise
+     */
+    public static int count(String name, String raw, int byDefault, int max) {
         if (raw == null || raw.isBlank()) {
             return byDefault;
         }
@@ -20,10 +28,10 @@ public final class NumberParams {
         try {
             n = Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw new BadInputException("limit must be a whole number, got \"" + BadInputException.shown(raw) + "\".");
+            throw new BadInputException(name + " must be a whole number, got \"" + BadInputException.shown(raw) + "\".");
         }
         if (n < 1 || n > max) {
-            throw new BadInputException("limit must be between 1 and " + max + ", got " + n + ".");
+            throw new BadInputException(name + " must be between 1 and " + max + ", got " + n + ".");
         }
         return n;
     }

@@ -45,6 +45,6 @@ public class PublicEndpointFilters {
     }
 
     private static boolean isStateChangingOrApi(String method, String path) {
-        return !"GET".equals(method) && !"HEAD".equals(method) || path.startsWith("/api/");
+        return !"GET".equals(method) && !"HEAD".equals(method) || path.startsWith("/api/") || path.startsWith("/papers");
     }
 }

@@ -238,6 +238,31 @@ class SubscriberJourneyTest extends InChromium {
     }
 
     @Test
+    void theArchiveFindsAPaperWhosePageLeadsToASignUpForPapersLikeIt() {
+        Api.ingestSample();
+        open("/");
+        byId("nav-archive").click();
+        await("archive-search");
+        byId("q").sendKeys("neural collapse");
+        byId("search").click();
+        chromium.waiting().until(d -> d.getTitle().startsWith("neural collapse"));
+        chromium.assertAccessible("archive search");
+        chromium.screenshot("archive");
+        WebElement first = find("#results li a");
+        String title = first.getText();
+        assertTrue(title.contains("Neural Collapse"), title);
+        first.click();
+        await("paper-title");
+        assertEquals(title, byId("paper-title").getText());
+        assertFalse(chromium.driver.findElements(By.cssSelector("#related li a")).isEmpty(), "related papers");
+        chromium.assertAccessible("paper page");
+        byId("subscribe-like-this").click();
+        await("signup");
+        assertFalse(byId("keywords").getAttribute("value").isBlank(), "topics start from the paper");
+        chromium.waiting().until(d -> !previewTitles().isEmpty());
+    }
+
+    @Test
     void signUpErrorsShowAtOnceBesideTheirFieldsAndScriptInTopicsIsShownAsText() {
         open("/");
         byId("email").sendKeys("not-an-address");

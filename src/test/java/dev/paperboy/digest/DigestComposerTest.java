@@ -73,8 +73,9 @@ class DigestComposerTest {
                     1. GNNs <script>alert(1)</script> & "friends"
                        https://arxiv.org/abs/2509.00001?a=1&b=<2>
                        A <b>One</b>, B, C, D, E and 1 other
+                       Similar papers: http://localhost:8081/papers/%d
                        Graph neural networks.
-                    """), email.text());
+                    """.formatted(paper)), email.text());
         }
     }
 
@@ -92,6 +93,8 @@ class DigestComposerTest {
                 + " &middot; <a href=\"https://github.com/example/gnn\" class=\"pb-link\" style=\"color:#1a56db;\">Code</a>"
                 + " &middot; <a href=\"https://huggingface.co/papers/2509.99902\" class=\"pb-link\" style=\"color:#1a56db;\">Hugging Face</a>"),
                 email.html());
+        assertTrue(email.html().contains("/papers/" + known + "\" class=\"pb-link\" style=\"color:#1a56db;\">Similar papers</a>"),
+                "and to its page in the archive, with the papers most like it");
         assertFalse(email.html().contains("javascript:"), "a source's text never becomes a link");
         assertTrue(email.text().contains("""
                    Abstract: https://arxiv.org/abs/2509.99902

@@ -1,23 +1,22 @@
-package dev.paperboy.digest;
+package dev.paperboy.paper;
 
-import dev.paperboy.paper.Paper;
-import dev.paperboy.paper.PaperUrls;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The links under a paper's title: its abstract page, PDF, code and Hugging Face page, each only when known. Only
+ * The links under a paper's title (in a digest card and on its archive page): its abstract page, PDF, code and
+ * Hugging Face page, each only when known. Only
  * https links to the hosts named here are made: a source's free-text field never becomes a link (a
  * {@code javascript:} URL survives HTML escaping).
  */
-final class PaperLinks {
+public final class PaperLinks {
 
     /** One labelled link, as both parts of a digest show it. */
-    record Link(String label, String url) {}
+    public record Link(String label, String url) {}
 
     private PaperLinks() {}
 
-    static List<Link> of(Paper paper) {
+    public static List<Link> of(Paper paper) {
         List<Link> links = new ArrayList<>(4);
         if (paper.arxivId != null) {
             links.add(new Link("Abstract", PaperUrls.arxivAbstract(paper.arxivId)));

@@ -1,0 +1,173 @@
+package dev.paperboy.archive;
+
+import dev.paperboy.match.Explanation;
+import dev.paperboy.match.KeywordQuery;
+import dev.paperboy.match.MatchEngine;
+import dev.paperboy.match.Snippets;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperAnalyzer;
+import dev.paperboy.paper.PaperFields;
+import dev.paperboy.paper.PaperIndex;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Searches the archive with the analysis and synonyms of matching: the words of a search find a paper, the search
+ * as a phrase (or a synonym's) ranks it first. Also finds a paper's nearest neighbours with Lucene's
+ * {@link MoreLikeThis}.
+ */
+@ApplicationScoped
+public class ArchiveSearch {
+
+    static final int PAGE_SIZE = 20;
+    static final int RELATED = 10;
+    /** A phrase match outranks any number of single-word matches. */
+    private static final float PHRASE_BOOST = 4f;
+
+    /** One paper in a list of results. */
+    public record Hit(long id, String title, String url, LocalDate date, String source, String authors,
+            List<Explanation.Segment> snippet) {}
+
+    /** A page of results; {@code total} counts every match. */
+    public record Results(ArchiveQuery query, long total, int pages, List<Hit> hits) {}
+
+    private final PaperIndex index;
+    private final MatchEngine engine;
+
+    ArchiveSearch(PaperIndex index, MatchEngine engine) {
+        this.index = index;
+        this.engine = engine;
+    }
+
+    public Results search(ArchiveQuery q) {
+        Query text = textQuery(q.text());
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+        if (q.from() != null || q.to() != null) {
+            all.add(LongPoint.newRangeQuery(PaperFields.LISTED_ON,
+                    q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay(),
+                    q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay()), BooleanClause.Occur.FILTER);
+        }
+        if (q.source() != null) {
+            all.add(new TermQuery(new Term(PaperFields.SOURCE, q.source())), BooleanClause.Occur.FILTER);
+        }
+        Query query = all.build();
+        try (PaperIndex.Snapshot s = index.open()) {
+            IndexSearcher searcher = s.searcher();
+            int wanted = q.page() * PAGE_SIZE;
+            TopDocs top = q.byDate()
+                    ? searcher.search(query, wanted, new Sort(new SortField(PaperFields.LISTED_ON, SortField.Type.LONG, true),
+                            SortField.FIELD_SCORE))
+                    : searcher.search(query, wanted);
+            long total = searcher.count(query);
+            List<ScoreDoc> page = new ArrayList<>();
+            for (int i = (q.page() - 1) * PAGE_SIZE; i < top.scoreDocs.length; i++) {
+                page.add(top.scoreDocs[i]);
+            }
+            List<Hit> hits = hits(searcher, text, page.stream().mapToInt(d -> d.doc).toArray());
+            return new Results(q, total, (int) Math.min(ArchiveQuery.MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE), hits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the archived papers most like {@code paperId}, best first; none when it is not indexed */
+    public List<Hit> related(long paperId) {
+        try (PaperIndex.Snapshot s = index.open()) {
+            IndexSearcher searcher = s.searcher();
+            TopDocs self = searcher.search(LongPoint.newExactQuery(PaperFields.PAPER_ID, paperId), 1);
+            if (self.scoreDocs.length == 0) {
+                return List.of();
+            }
+            int doc = self.scoreDocs[0].doc;
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(new PaperAnalyzer());
+            mlt.setFieldNames(new String[] {PaperFields.TITLE, PaperFields.ABSTRACT});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(2);
+            mlt.setMaxQueryTerms(25);
+            Query like = new BooleanQuery.Builder().add(mlt.like(doc), BooleanClause.Occur.MUST)
+                    .add(LongPoint.newExactQuery(PaperFields.PAPER_ID, paperId), BooleanClause.Occur.MUST_NOT).build();
+            TopDocs top = searcher.search(like, RELATED);
+            return hits(searcher, like, java.util.Arrays.stream(top.scoreDocs).mapToInt(d -> d.doc).toArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query textQuery(String text) {
+        if (text.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        KeywordQuery kq = engine.queryFor(text);
+        if (!kq.searchable()) {
+            return new MatchNoDocsQuery("only stop words");
+        }
+        return new BooleanQuery.Builder().add(kq.words(), BooleanClause.Occur.MUST)
+                .add(new BoostQuery(kq.phrase(), PHRASE_BOOST), BooleanClause.Occur.SHOULD).build();
+    }
+
+    /** @return the hits for these documents, in their order, with snippets for {@code highlight} */
+    private static List<Hit> hits(IndexSearcher searcher, Query highlight, int[] docs) throws IOException {
+        List<Long> ids = new ArrayList<>();
+        for (int doc : docs) {
+            ids.add(paperId(searcher, doc));
+        }
+        Map<Long, Paper> papers = QuarkusTransaction.requiringNew().call(() -> ids.isEmpty() ? Map.<Long, Paper>of()
+                : Paper.<Paper>list("id in ?1", ids).stream().collect(Collectors.toMap(p -> p.id, Function.identity())));
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < docs.length; i++) {
+            Paper p = papers.get(ids.get(i));
+            if (p != null) {
+                hits.add(new Hit(p.id, p.title, p.url, p.listedOn, p.source, authors(p.authorList()),
+                        Snippets.of(searcher, highlight, docs[i])));
+            }
+        }
+        return hits;
+    }
+
+    /** "A, B, C, D, E and 3 others" past five authors. */
+    static String authors(List<String> authors) {
+        if (authors.size() <= 5) {
+            return String.join(", ", authors);
+        }
+        int rest = authors.size() - 5;
+        return String.join(", ", authors.subList(0, 5)) + " and " + rest + (rest == 1 ? " other" : " others");
+    }
+
+    private static long paperId(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues ids = DocValues.getNumeric(leaf.reader(), PaperFields.PAPER_ID);
+        if (!ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("indexed document " + doc + " has no paper id");
+        }
+        return ids.longValue();
+    }
+}

@@ -69,7 +69,7 @@ public class DailyJob {
                 continue;
             }
             try {
-                ingest.run(source.name(), date, source.format(), "scheduled", () -> source.fetch(date));
+                ingest.fetch(source, date);
             } catch (RuntimeException e) {
                 // Still send what was uploaded or fetched elsewhere for the day; the fetch is retried by the next run.
                 LOG.errorf("Fetching %s papers for %s failed: %s", source.name(), date, e.getMessage());

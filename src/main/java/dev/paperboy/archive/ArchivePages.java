@@ -51,7 +51,7 @@ public class ArchivePages {
         if (p == null) {
             throw new NotFoundException("No paper " + paperId + " in the archive.");
         }
-        return Templates.paper(p, ArchiveSearch.authors(p.authorList()), PaperLinks.of(p), archive.related(paperId),
+        return Templates.paper(p, p.authorsInShort(), PaperLinks.of(p), archive.related(paperId),
                 topics(p));
     }
 

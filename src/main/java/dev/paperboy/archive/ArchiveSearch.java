@@ -145,20 +145,11 @@ public class ArchiveSearch {
         for (int i = 0; i < docs.length; i++) {
             Paper p = papers.get(ids.get(i));
             if (p != null) {
-                hits.add(new Hit(p.id, p.title, p.url, p.listedOn, p.source, authors(p.authorList()),
+                hits.add(new Hit(p.id, p.title, p.url, p.listedOn, p.source, p.authorsInShort(),
                         Snippets.of(searcher, highlight, docs[i])));
             }
         }
         return hits;
-    }
-
-    /** "A, B, C, D, E and 3 others" past five authors. */
-    static String authors(List<String> authors) {
-        if (authors.size() <= 5) {
-            return String.join(", ", authors);
-        }
-        int rest = authors.size() - 5;
-        return String.join(", ", authors.subList(0, 5)) + " and " + rest + (rest == 1 ? " other" : " others");
     }
 
     private static long paperId(IndexSearcher searcher, int doc) throws IOException {

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 /** The short texts of a digest: subject, author lists, strengths. */
 final class DigestText {
 
-    static final int MAX_AUTHORS = 5;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
     private DigestText() {}
@@ -64,15 +63,6 @@ final class DigestText {
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                 .map(Map.Entry::getKey).toList();
-    }
-
-    /** "A, B, C, D, E and 3 others" past five authors. */
-    static String authors(List<String> authors) {
-        if (authors.size() <= MAX_AUTHORS) {
-            return String.join(", ", authors);
-        }
-        int rest = authors.size() - MAX_AUTHORS;
-        return String.join(", ", authors.subList(0, MAX_AUTHORS)) + " and " + rest + (rest == 1 ? " other" : " others");
     }
 
     static String dateLabel(LocalDate date) {

@@ -51,7 +51,7 @@ class PaperHeadings {
         // The paper's own page in the archive, with the papers most like it, after the source's pages.
         List<PaperLinks.Link> links = new java.util.ArrayList<>(PaperLinks.of(paper));
         links.add(new PaperLinks.Link("Similar papers", archive + paper.id));
-        Heading heading = new Heading(paper.title, paper.url, DigestText.authors(paper.authorList()), links);
+        Heading heading = new Heading(paper.title, paper.url, paper.authorsInShort(), links);
         Rendered fresh = new Rendered(paper, DigestComposer.Templates.emailHtml$heading(heading).render().strip(),
                 DigestComposer.Templates.emailText$heading(heading).render().stripTrailing());
         if (rendered.size() > LIMIT) {

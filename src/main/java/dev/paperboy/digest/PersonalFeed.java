@@ -88,7 +88,7 @@ public class PersonalFeed {
         if (paper.url != null) {
             link(x, paper.url, "alternate");
         }
-        for (String author : paper.authorList().stream().limit(DigestText.MAX_AUTHORS).toList()) {
+        for (String author : paper.authorList().stream().limit(Paper.AUTHORS_SHOWN).toList()) {
             x.writeStartElement("author");
             text(x, "name", author);
             x.writeEndElement();

@@ -11,4 +11,12 @@ public interface IngestConfig {
     /** Time limit of each HTTP request to a source, body included. */
     @WithDefault("30s")
     Duration fetchTimeout();
+
+    /** Tries of a scheduled fetch from a source that is down, slow or refusing, before the run fails. */
+    @WithDefault("3")
+    int fetchAttempts();
+
+    /** The wait before the second try; it doubles before each further one. */
+    @WithDefault("10s")
+    Duration retryWait();
 }

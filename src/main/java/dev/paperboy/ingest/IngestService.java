@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -25,10 +26,38 @@ public class IngestService {
 
     private final PaperIndex index;
     private final IngestLog log;
+    private final IngestConfig config;
+    private final IngestClaims claims;
 
-    IngestService(PaperIndex index, IngestLog log) {
+    IngestService(PaperIndex index, IngestLog log, IngestConfig config, IngestClaims claims) {
         this.index = index;
         this.log = log;
+        this.config = config;
+        this.claims = claims;
+    }
+
+    /**
+     * A scheduled fetch of {@code date} from {@code source}, by one instance of all that share the database
+     * ({@link IngestClaims}): a source that is down is tried again with growing waits ({@link Retries}) within
+     * the run, then the run is logged; a failed day is tried again by the next scheduled run.
+     *
+     * @return what the run did; empty when another instance fetched or is fetching the day
+     */
+    public Optional<IngestReport> fetch(PaperSource source, LocalDate date) {
+        if (!claims.take(source.name(), date)) {
+            LOG.infof("%s for %s is fetched by another instance; skipped here", source.name(), date);
+            return Optional.empty();
+        }
+        try {
+            IngestReport report = run(source.name(), date, source.format(), "scheduled", () -> Retries.call(
+                    source.name(), config.fetchAttempts(), config.retryWait(), d -> Thread.sleep(d.toMillis()),
+                    () -> source.fetch(date)));
+            claims.finished(source.name(), date);
+            return Optional.of(report);
+        } catch (RuntimeException e) {
+            claims.failed(source.name(), date);
+            throw e;
+        }
     }
 
     /** An operator's upload: the body must be UTF-8; the run is logged. */

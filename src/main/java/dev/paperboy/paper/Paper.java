@@ -95,6 +95,19 @@ public class Paper extends PanacheEntityBase {
         return find("id > ?1 order by id", afterId).page(0, pageSize).list();
     }
 
+    /** Authors a list names before "and N others". */
+    public static final int AUTHORS_SHOWN = 5;
+
+    /** @return the authors as a digest card and the archive show them: "A, B, C, D, E and 3 others" past five */
+    public String authorsInShort() {
+        List<String> all = authorList();
+        if (all.size() <= AUTHORS_SHOWN) {
+            return String.join(", ", all);
+        }
+        int rest = all.size() - AUTHORS_SHOWN;
+        return String.join(", ", all.subList(0, AUTHORS_SHOWN)) + " and " + rest + (rest == 1 ? " other" : " others");
+    }
+
     public List<String> authorList() {
         return authors == null || authors.isBlank() ? List.of() : Arrays.asList(authors.split("\n"));
     }

@@ -14,6 +14,10 @@ import java.time.LocalDate;
 public class FixtureSource implements PaperSource {
 
     static volatile boolean on;
+    /** Half a second a fetch, so two instances' runs overlap. */
+    static volatile boolean slow;
+    /** Fetches that fail before one succeeds, as a source that is briefly down. */
+    static final java.util.concurrent.atomic.AtomicInteger FAILURES = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public String name() {
@@ -32,6 +36,16 @@ public class FixtureSource implements PaperSource {
 
     @Override
     public ParsedDocument fetch(LocalDate day) {
+        if (slow) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (FAILURES.getAndDecrement() > 0) {
+            throw new dev.paperboy.web.UnavailableException("the fixture source answered 503", null);
+        }
         // Papers of its own, so the shared test database's sample day stays as other tests expect it.
         return DigestFormat.PAGE_TEXT.parse("Daily Papers\n\nMar 1\n\nA fixture source's first paper\n\n"
                 + "Quokka husbandry, one.\n\nA fixture source's second paper\n\nQuokka husbandry, two.\n");

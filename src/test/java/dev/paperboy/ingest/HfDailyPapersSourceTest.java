@@ -77,6 +77,10 @@ class HfDailyPapersSourceTest {
     }
 
     static IngestConfig ingest() {
-        return () -> Duration.ofSeconds(5);
+        return new IngestConfig() {
+            public Duration fetchTimeout() { return Duration.ofSeconds(5); }
+            public int fetchAttempts() { return 1; }
+            public Duration retryWait() { return Duration.ofMillis(1); }
+        };
     }
 }

@@ -11,11 +11,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Bounces and complaints reported by the relay or the mailbox provider's feedback loop, as
  * {@code {"address": "...", "type": "hard|soft|complaint", "reason": "..."}}. Guarded by the admin token.
  */
+@Tag(name = "Delivery")
 @Path("/api/admin/bounces")
 public class BounceWebhook {
 
@@ -30,6 +35,10 @@ public class BounceWebhook {
         this.outbox = outbox;
     }
 
+    @Operation(summary = "Report a bounce or a complaint from the relay")
+    @APIResponse(responseCode = "200", description = "{known, type}: whether the address is a subscriber's, and what was recorded")
+    @APIResponse(responseCode = "400", description = "A bad parameter or body; the JSON message names it")
+    @APIResponse(responseCode = "401", description = "No or a wrong bounce-webhook secret")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -21,12 +21,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * What a set of keywords would get on a day: the papers, order, strengths, reasons and snippets the digest email
  * would show. Public, rate-limited. A profile past the keyword limits gets 400 naming the limit. With a manage
  * token ({@code t}), the subscriber's ratings shape the ranking as they do in their email.
  */
+@Tag(name = "Preview")
 @Path("/api/preview")
 public class PreviewResource {
 
@@ -58,11 +63,18 @@ public class PreviewResource {
         this.feedback = feedback;
     }
 
+    @Operation(summary = "What a set of keywords would get on a day, as the digest email shows it")
+    @APIResponse(responseCode = "200", description = "The papers, in the email's order, with strength, reason line and snippet")
+    @APIResponse(responseCode = "400", description = "A bad parameter, or a profile past the keyword limits; the message names it")
+    @APIResponse(responseCode = "429", description = "Too many requests from this client; try again in a minute")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<PreviewItem> preview(@QueryParam("keywords") List<String> keywords, @QueryParam("date") String date,
-            @QueryParam("limit") String limit, @QueryParam("minStrength") String minStrength,
-            @QueryParam("t") String manageToken) {
+    public List<PreviewItem> preview(
+            @Parameter(description = "Keywords, comma-separated or repeated; a leading - excludes", example = "GNN, neural collapse") @QueryParam("keywords") List<String> keywords,
+            @Parameter(description = "The paper day; the latest by default", example = "2025-09-03") @QueryParam("date") String date,
+            @Parameter(description = "Papers at most, 1 to 50", example = "10") @QueryParam("limit") String limit,
+            @Parameter(description = "Minimum match strength, 0 to 1", example = "0.2") @QueryParam("minStrength") String minStrength,
+            @Parameter(description = "A manage token: the subscriber's ratings count as in their email") @QueryParam("t") String manageToken) {
         Keywords parsed = Keywords.parse(keywords == null ? List.of() : keywords);
         // With the manage page's token, the subscriber's ratings count as they do in their email.
         List<FeedbackService.Rating> ratings = manageToken == null || manageToken.isBlank() ? List.of()

@@ -8,8 +8,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** JSON sign-up, the same as the web form: answers 202 and sends the confirmation email. */
+@Tag(name = "Subscribers")
 @Path("/api/subscriptions")
 public class SubscriptionApi {
 
@@ -22,6 +27,10 @@ public class SubscriptionApi {
         this.subscriptions = subscriptions;
     }
 
+    @Operation(summary = "Sign up: a confirmation email goes to the address")
+    @APIResponse(responseCode = "202", description = "Accepted; the same answer whether or not the address was subscribed")
+    @APIResponse(responseCode = "400", description = "A bad parameter or body; the JSON message names it")
+    @APIResponse(responseCode = "429", description = "Too many requests from this client; try again in a minute")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -34,8 +34,25 @@ class OperationsTest {
 
     @Test
     void healthNamesTheIndexAndTheDailyJob() {
-        given().get("/q/health/ready").then().log().ifValidationFails().statusCode(200).body("checks.name", hasItems("search-index"));
+        given().get("/q/health/ready").then().log().ifValidationFails().statusCode(200).body("checks.name", hasItems("search-index", "mail-relay"));
         given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItems("daily-job"));
+    }
+
+    @Test
+    void everyOperationHasASummaryAndItsErrorAnswers() {
+        io.restassured.path.json.JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths = doc.getMap("paths");
+        org.junit.jupiter.api.Assertions.assertTrue(paths.size() >= 12, paths.keySet().toString());
+        paths.forEach((path, operations) -> {
+            org.junit.jupiter.api.Assertions.assertTrue(path.startsWith("/api/"), "only the JSON API: " + path);
+            operations.forEach((method, operation) -> {
+                org.junit.jupiter.api.Assertions.assertNotNull(operation.get("summary"), method + " " + path);
+                java.util.Map<?, ?> responses = (java.util.Map<?, ?>) operation.get("responses");
+                org.junit.jupiter.api.Assertions.assertTrue(responses.keySet().stream()
+                        .anyMatch(code -> String.valueOf(code).startsWith("4")), "error answers of " + method + " " + path);
+            });
+        });
     }
 
     @Test

@@ -88,6 +88,8 @@ public class PersonalFeed {
         if (paper.url != null) {
             link(x, paper.url, "alternate");
         }
+        // Its page in the archive, with the papers most like it.
+        link(x, baseUrl + "/papers/" + paper.id, "related");
         for (String author : paper.authorList().stream().limit(Paper.AUTHORS_SHOWN).toList()) {
             x.writeStartElement("author");
             text(x, "name", author);

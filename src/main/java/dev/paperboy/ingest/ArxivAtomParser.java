@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
@@ -31,6 +32,21 @@ final class ArxivAtomParser {
             Pattern.compile("^\\s*arXiv:\\S+\\s+Announce Type:\\s*\\S+\\s+Abstract:\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern AUTHOR_SEPARATOR = Pattern.compile("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+");
     private static final XMLInputFactory XML = hardenedFactory();
+
+    /** The announcement types taken by default: new papers and cross-lists; replacements are old papers. */
+    static final Set<String> NEW_AND_CROSS = Set.of("new", "cross");
+
+    private final Set<String> announceTypes;
+
+    /** Takes entries announced as {@link #NEW_AND_CROSS}, and entries that name no type (the query API's). */
+    ArxivAtomParser() {
+        this(NEW_AND_CROSS);
+    }
+
+    /** @param announceTypes the listing's announcement types to take, e.g. new, cross, replace, replace-cross */
+    ArxivAtomParser(Set<String> announceTypes) {
+        this.announceTypes = Set.copyOf(announceTypes);
+    }
 
     /** A document that is not a well-formed Atom feed fails whole; a bad entry is skipped with its reason. */
     ParsedDocument parse(String body) {
@@ -63,7 +79,7 @@ final class ArxivAtomParser {
                         throw error(in.getLocation(), "a feed has at most " + MAX_ENTRIES + " entries");
                     }
                     Entry entry = Entry.read(in, entries);
-                    items.read(() -> entry.isReplacement() ? null : entry.toPaper());
+                    items.read(() -> entry.announcedAs(announceTypes) ? entry.toPaper() : null);
                 }
             }
             if (!feed) {
@@ -138,8 +154,9 @@ final class ArxivAtomParser {
         }
 
         /** A new version of an older paper: not new to anyone reading today's listing. */
-        boolean isReplacement() {
-            return announceType != null && announceType.startsWith("replace");
+        /** @return whether the listing announced it as one of {@code types}; an entry with no type always is */
+        boolean announcedAs(Set<String> types) {
+            return announceType == null || types.contains(announceType);
         }
 
         ParsedPaper toPaper() {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** arXiv Atom feeds (e.g. the daily cs.LG listing), each parsed whole, read in the order configured. */
 @ApplicationScoped
@@ -20,8 +21,15 @@ public class ArxivFeedsSource implements PaperSource {
         @WithDefault("true")
         boolean enabled();
 
-        /** The feeds, e.g. {@code https://rss.arxiv.org/atom/cs.LG}; none by default. Comma-separated. */
+        /**
+         * The feeds, e.g. {@code https://rss.arxiv.org/atom/cs.LG}, or several categories in one,
+         * {@code https://rss.arxiv.org/atom/cs.LG+stat.ML}; none by default. Comma-separated.
+         */
         Optional<List<String>> feeds();
+
+        /** The announcement types taken: new papers and cross-lists by default; add replace for revised ones. */
+        @WithDefault("new,cross")
+        Set<String> announceTypes();
     }
 
     private final Settings settings;
@@ -56,7 +64,8 @@ public class ArxivFeedsSource implements PaperSource {
     public ParsedDocument fetch(LocalDate day) {
         ParsedDocument all = ParsedDocument.of(List.of());
         for (String feed : settings.feeds().orElse(List.of())) {
-            all = all.then(DigestFormat.ARXIV_ATOM.parse(http.get(URI.create(feed.strip()), "application/atom+xml")));
+            all = all.then(new ArxivAtomParser(settings.announceTypes())
+                    .parse(http.get(URI.create(feed.strip()), "application/atom+xml")));
         }
         return all;
     }

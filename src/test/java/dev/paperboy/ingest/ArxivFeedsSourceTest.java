@@ -21,8 +21,13 @@ class ArxivFeedsSourceTest {
     private static final java.time.LocalDate DAY = java.time.LocalDate.parse("2025-09-04");
 
     private static ArxivFeedsSource.Settings feeds(String... urls) {
+        return feeds(java.util.Set.of("new", "cross"), urls);
+    }
+
+    private static ArxivFeedsSource.Settings feeds(java.util.Set<String> types, String... urls) {
         return new ArxivFeedsSource.Settings() {
             public boolean enabled() { return true; }
+            public java.util.Set<String> announceTypes() { return types; }
             public java.util.Optional<List<String>> feeds() {
                 return urls.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(List.of(urls));
             }
@@ -52,6 +57,14 @@ class ArxivFeedsSourceTest {
         assertTrue(source.enabled());
         assertEquals(List.of("2509.02517", "2509.02688", "2509.01001", "hep-th/9901001"),
                 source.fetch(DAY).papers().stream().map(ParsedPaper::arxivId).toList());
+    }
+
+    @Test
+    void replacementsAreTakenOnlyWhenAsked() {
+        ArxivFeedsSource withReplacements = new ArxivFeedsSource(
+                feeds(java.util.Set.of("new", "cross", "replace"), base + "/atom/cs.LG"), HfDailyPapersSourceTest.ingest());
+        assertEquals(List.of("2509.02517", "2509.02688", "2401.00001"),
+                withReplacements.fetch(DAY).papers().stream().map(ParsedPaper::arxivId).toList());
     }
 
     @Test

@@ -211,6 +211,8 @@ class ManagePagesTest {
                 first.getDescription().getValue());
         assertNotNull(first.getUri());
         assertNotNull(first.getUpdatedDate());
+        assertTrue(first.getLinks().stream().anyMatch(l -> "related".equals(l.getRel())
+                && l.getHref().matches("https?://[^/]+/papers/\\d+")), "each entry links to its archive page");
 
         // The feed link opens nothing else, and the manage link is no feed link.
         String feedToken = Mails.token(feedLink);

@@ -91,7 +91,7 @@ public class DigestComposer implements DeliveryComposer {
         List<DigestView.PaperView> views = new ArrayList<>();
         List<TopicGroups.Group<DigestView.PaperView>> groups = new ArrayList<>();
         for (TopicGroups.Group<Card> section : TopicGroups.of(cards,
-                c -> TopicGroups.bestTopic(c.picked(), c.paper().title, c.paper().summary))) {
+                c -> TopicGroups.bestTopic(c.picked(), c.heading().topicText()))) {
             List<DigestView.PaperView> numbered = new ArrayList<>();
             for (Card c : section.papers()) {
                 Paper paper = c.paper();
@@ -113,12 +113,10 @@ public class DigestComposer implements DeliveryComposer {
         boolean welcome = WelcomeDigest.isWelcome(entry);
         String subject = welcome ? DigestText.welcomeSubject(views.size(), topics, days)
                 : DigestText.subject(views.size(), topics, days);
-        String preheader = welcome ? DigestText.welcomeIntro(views.size(), days)
-                : views.isEmpty() ? "" : "Top match: " + views.get(0).title();
+        String intro = welcome ? DigestText.welcomeIntro(views.size(), days) : null;
+        String preheader = welcome ? intro : views.isEmpty() ? "" : "Top match: " + views.get(0).title();
         return new DigestView(subject, preheader, days,
-                welcome ? "Welcome to Paperboy" : DigestText.heading(views.size(), first, last),
-                welcome ? DigestText.welcomeIntro(views.size(), days) : null,
-                views, groups, keywords,
+                welcome ? "Welcome to Paperboy" : DigestText.heading(views.size(), first, last), intro, groups, keywords,
                 links.url("/manage", Purpose.MANAGE, subscriberId, 0),
                 links.url("/unsubscribe", Purpose.UNSUBSCRIBE, subscriberId, 0),
                 links.url("/feed", Purpose.FEED, subscriberId, 0),

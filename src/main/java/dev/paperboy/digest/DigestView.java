@@ -3,14 +3,15 @@ package dev.paperboy.digest;
 import dev.paperboy.match.Explanation;
 import java.util.List;
 
-/** Everything the digest templates show, already formatted; templates only lay it out and escape it. */
 /**
+ * Everything the digest templates show, already formatted; templates only lay it out and escape it.
+ *
  * @param heading the email's first heading, e.g. "5 papers for you today"
  * @param intro a paragraph under the heading (the welcome email's), or null
  * @param groups the papers under their topics, see {@link TopicGroups}
  */
 public record DigestView(String subject, String preheader, String dateLabel, String heading, String intro,
-        List<PaperView> papers, List<TopicGroups.Group<PaperView>> groups, List<String> keywords, String manageUrl,
+        List<TopicGroups.Group<PaperView>> groups, List<String> keywords, String manageUrl,
         String unsubscribeUrl, String feedUrl, String viewUrl, String postalAddress) {
 
     /** @return the subscriber's keywords, comma-separated */

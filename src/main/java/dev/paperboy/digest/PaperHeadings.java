@@ -21,8 +21,11 @@ class PaperHeadings {
     /** What the heading fragments show. */
     record Heading(String title, String url, String authors, List<PaperLinks.Link> links) {}
 
-    /** A paper with its rendered headings; {@code html} is escaped by its template and goes into digests as is. */
-    record Rendered(Paper paper, String html, String text) {}
+    /**
+     * A paper with its rendered headings; {@code html} is escaped by its template and goes into digests as is.
+     * {@code topicText} is what its topic section is judged on.
+     */
+    record Rendered(Paper paper, String html, String text, TopicGroups.Text topicText) {}
 
     private static final int LIMIT = 20_000;
 
@@ -53,7 +56,8 @@ class PaperHeadings {
         links.add(new PaperLinks.Link("Similar papers", archive + paper.id));
         Heading heading = new Heading(paper.title, paper.url, paper.authorsInShort(), links);
         Rendered fresh = new Rendered(paper, DigestComposer.Templates.emailHtml$heading(heading).render().strip(),
-                DigestComposer.Templates.emailText$heading(heading).render().stripTrailing());
+                DigestComposer.Templates.emailText$heading(heading).render().stripTrailing(),
+                TopicGroups.Text.of(paper.title, paper.summary));
         if (rendered.size() > LIMIT) {
             rendered.clear();
         }

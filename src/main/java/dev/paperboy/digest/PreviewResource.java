@@ -106,7 +106,7 @@ public class PreviewResource {
         }
         List<PreviewItem> items = new ArrayList<>();
         for (TopicGroups.Group<Found> section : TopicGroups.of(found,
-                f -> TopicGroups.bestTopic(f.picked(), f.paper().title, f.paper().summary))) {
+                f -> TopicGroups.bestTopic(f.picked(), TopicGroups.Text.of(f.paper().title, f.paper().summary)))) {
             for (Found f : section.papers()) {
                 Paper p = f.paper();
                 PickedPaper picked = f.picked();

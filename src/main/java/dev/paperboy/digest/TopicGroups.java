@@ -19,6 +19,16 @@ final class TopicGroups {
     /** The heading of papers that match no keyword by name (only through ratings). */
     static final String OTHER = "Also for you";
 
+    /**
+     * A paper's title and abstract in lower case, as topics are judged on them: made once per paper and send run
+     * ({@link PaperHeadings}), not once per digest that shows it.
+     */
+    record Text(String title, String summary) {
+        static Text of(String title, String summary) {
+            return new Text(lower(title), lower(summary));
+        }
+    }
+
     /** One section; {@code topic} is null when there is only one. */
     record Group<T>(String topic, List<T> papers) {}
 
@@ -43,17 +53,15 @@ final class TopicGroups {
      * the subscriber's order. A paper that contains none of its keywords by name goes under the first keyword it
      * is related to.
      */
-    static String bestTopic(PickedPaper p, String title, String summary) {
+    static String bestTopic(PickedPaper p, Text text) {
         if (p.keywords().isEmpty()) {
             return p.related().isEmpty() ? OTHER : p.related().get(0);
         }
-        String lowerTitle = lower(title);
-        String lowerSummary = lower(summary);
         String best = p.keywords().get(0);
         int bestCount = -1;
         for (String keyword : p.keywords()) {
             String said = lower(p.via().getOrDefault(keyword, keyword));
-            int count = 3 * occurrences(lowerTitle, said) + occurrences(lowerSummary, said);
+            int count = 3 * occurrences(text.title(), said) + occurrences(text.summary(), said);
             if (count > bestCount) {
                 best = keyword;
                 bestCount = count;

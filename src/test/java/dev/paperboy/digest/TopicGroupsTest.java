@@ -13,22 +13,22 @@ class TopicGroupsTest {
     void aPaperGoesUnderTheKeywordItSaysMostWithTheTitleCountingThrice() {
         PickedPaper both = picked(List.of("GNN", "time series forecasting"), List.of(), Map.of());
         assertEquals("time series forecasting",
-                TopicGroups.bestTopic(both, "Time series forecasting at scale", "We use a GNN and another GNN."));
-        assertEquals("GNN", TopicGroups.bestTopic(both, "A study", "A GNN, a GNN, a GNN; time series forecasting once."));
+                TopicGroups.bestTopic(both, TopicGroups.Text.of("Time series forecasting at scale", "We use a GNN and another GNN.")));
+        assertEquals("GNN", TopicGroups.bestTopic(both, TopicGroups.Text.of("A study", "A GNN, a GNN, a GNN; time series forecasting once.")));
     }
 
     @Test
     void aSynonymCountsForItsKeywordAndTiesGoToTheSubscribersOrder() {
         PickedPaper viaSynonym = picked(List.of("sparse autoencoders", "GNN"), List.of(),
                 Map.of("GNN", "graph neural network"));
-        assertEquals("GNN", TopicGroups.bestTopic(viaSynonym, "A graph neural network for graphs", "Sparse autoencoders."));
-        assertEquals("b", TopicGroups.bestTopic(picked(List.of("b", "a"), List.of(), Map.of()), "x", "a b"));
+        assertEquals("GNN", TopicGroups.bestTopic(viaSynonym, TopicGroups.Text.of("A graph neural network for graphs", "Sparse autoencoders.")));
+        assertEquals("b", TopicGroups.bestTopic(picked(List.of("b", "a"), List.of(), Map.of()), TopicGroups.Text.of("x", "a b")));
     }
 
     @Test
     void aPaperFoundOnlyByMeaningGoesUnderItsFirstRelatedTopicAndOneByRatingsUnderAlsoForYou() {
-        assertEquals("diffusion", TopicGroups.bestTopic(picked(List.of(), List.of("diffusion", "GNN"), Map.of()), "t", "s"));
-        assertEquals(TopicGroups.OTHER, TopicGroups.bestTopic(picked(List.of(), List.of(), Map.of()), "t", "s"));
+        assertEquals("diffusion", TopicGroups.bestTopic(picked(List.of(), List.of("diffusion", "GNN"), Map.of()), TopicGroups.Text.of("t", "s")));
+        assertEquals(TopicGroups.OTHER, TopicGroups.bestTopic(picked(List.of(), List.of(), Map.of()), TopicGroups.Text.of("t", "s")));
     }
 
     @Test

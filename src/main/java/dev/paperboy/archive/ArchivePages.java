@@ -1,5 +1,6 @@
 package dev.paperboy.archive;
 
+import dev.paperboy.ingest.DigestFormat;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.paper.PaperLinks;
 import dev.paperboy.web.NumberParams;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
 import java.util.List;
 
 /** The archive's pages: a search over every paper ({@code /papers}) and a page per paper. */
@@ -27,8 +29,8 @@ public class ArchivePages {
                 List<ArchiveSearch.Hit> related, String topics);
     }
 
-    /** The sources a filter offers: those the formats store. */
-    static final List<String> SOURCES = List.of("hf-json", "arxiv-atom", "page-text", "jsonl");
+    /** The sources a filter offers: a paper's source is the format it was stored from. */
+    static final List<String> SOURCES = Arrays.stream(DigestFormat.values()).map(DigestFormat::id).toList();
 
     private final ArchiveSearch archive;
 

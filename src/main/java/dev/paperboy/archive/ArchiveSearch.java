@@ -5,7 +5,7 @@ import dev.paperboy.match.KeywordQuery;
 import dev.paperboy.match.MatchEngine;
 import dev.paperboy.match.Snippets;
 import dev.paperboy.paper.Paper;
-import dev.paperboy.paper.PaperAnalyzer;
+import dev.paperboy.paper.PaperDocuments;
 import dev.paperboy.paper.PaperFields;
 import dev.paperboy.paper.PaperIndex;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,12 +16,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -101,18 +100,13 @@ public class ArchiveSearch {
     public List<Hit> related(long paperId) {
         try (PaperIndex.Snapshot s = index.open()) {
             IndexSearcher searcher = s.searcher();
-            TopDocs self = searcher.search(LongPoint.newExactQuery(PaperFields.PAPER_ID, paperId), 1);
-            if (self.scoreDocs.length == 0) {
+            OptionalInt doc = PaperDocuments.find(searcher, paperId);
+            if (doc.isEmpty()) {
                 return List.of();
             }
-            int doc = self.scoreDocs[0].doc;
-            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-            mlt.setAnalyzer(new PaperAnalyzer());
-            mlt.setFieldNames(new String[] {PaperFields.TITLE, PaperFields.ABSTRACT});
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(2);
+            MoreLikeThis mlt = PaperDocuments.moreLikeThis(searcher.getIndexReader());
             mlt.setMaxQueryTerms(25);
-            Query like = new BooleanQuery.Builder().add(mlt.like(doc), BooleanClause.Occur.MUST)
+            Query like = new BooleanQuery.Builder().add(mlt.like(doc.getAsInt()), BooleanClause.Occur.MUST)
                     .add(LongPoint.newExactQuery(PaperFields.PAPER_ID, paperId), BooleanClause.Occur.MUST_NOT).build();
             TopDocs top = searcher.search(like, RELATED);
             return hits(searcher, like, java.util.Arrays.stream(top.scoreDocs).mapToInt(d -> d.doc).toArray());
@@ -155,10 +149,6 @@ public class ArchiveSearch {
     private static long paperId(IndexSearcher searcher, int doc) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues ids = DocValues.getNumeric(leaf.reader(), PaperFields.PAPER_ID);
-        if (!ids.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("indexed document " + doc + " has no paper id");
-        }
-        return ids.longValue();
+        return PaperDocuments.paperId(leaf, doc - leaf.docBase);
     }
 }

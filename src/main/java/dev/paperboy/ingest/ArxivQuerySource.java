@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /**
  * The arXiv query API: the papers submitted on a day that match a search (by default the machine-learning
@@ -78,21 +77,11 @@ public class ArxivQuerySource implements PaperSource {
     public ParsedDocument fetch(LocalDate day) {
         String window = "submittedDate:[" + DAY.format(day) + "0000 TO " + DAY.format(day) + "2359]";
         String query = "(" + settings.search() + ") AND " + window;
-        ParsedDocument all = ParsedDocument.of(List.of());
-        for (int page = 0; page < settings.maxPages(); page++) {
-            if (page > 0) {
-                pause();
-            }
-            URI uri = URI.create(settings.baseUrl() + "?search_query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
-                    + "&start=" + page * settings.pageSize() + "&max_results=" + settings.pageSize()
-                    + "&sortBy=submittedDate&sortOrder=ascending");
-            ParsedDocument batch = DigestFormat.ARXIV_ATOM.parse(http.get(uri, "application/atom+xml"));
-            all = all.then(batch);
-            if (batch.items() < settings.pageSize()) {
-                break;
-            }
-        }
-        return all;
+        return ParsedDocument.paged(settings.pageSize(), settings.maxPages(), this::pause, page ->
+                DigestFormat.ARXIV_ATOM.parse(http.get(URI.create(settings.baseUrl() + "?search_query="
+                        + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&start=" + page * settings.pageSize()
+                        + "&max_results=" + settings.pageSize() + "&sortBy=submittedDate&sortOrder=ascending"),
+                        "application/atom+xml")));
     }
 
     private void pause() {

@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 
 /** The Hugging Face Daily Papers API, one day page by page ({@code p}, {@code limit}). */
 @ApplicationScoped
@@ -58,16 +57,9 @@ public class HfDailyPapersSource implements PaperSource {
     /** @return every paper the API lists for {@code day} */
     @Override
     public ParsedDocument fetch(LocalDate day) {
-        ParsedDocument all = ParsedDocument.of(List.of());
         String base = settings.baseUrl().replaceAll("/+$", "");
-        for (int page = 0; page < settings.maxPages(); page++) {
-            URI uri = URI.create(base + "/api/daily_papers?date=" + day + "&p=" + page + "&limit=" + settings.pageSize());
-            ParsedDocument batch = DigestFormat.HF_JSON.parse(http.get(uri, "application/json"));
-            all = all.then(batch);
-            if (batch.items() < settings.pageSize()) {
-                break;
-            }
-        }
-        return all;
+        return ParsedDocument.paged(settings.pageSize(), settings.maxPages(), () -> { }, page ->
+                DigestFormat.HF_JSON.parse(http.get(URI.create(base + "/api/daily_papers?date=" + day + "&p=" + page
+                        + "&limit=" + settings.pageSize()), "application/json")));
     }
 }

@@ -1,7 +1,7 @@
 package dev.paperboy.match;
 
+import dev.paperboy.paper.PaperDocuments;
 import dev.paperboy.paper.PaperFields;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +14,6 @@ import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.LongPredicate;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
@@ -65,7 +63,7 @@ public final class DayMatcher implements AutoCloseable {
         Query dayFilter = LongPoint.newRangeQuery(PaperFields.LISTED_ON, first.toEpochDay(), last.toEpochDay());
         List<long[]> found = new ArrayList<>();
         AllHits.visit(searcher, dayFilter, false, (leaf, doc, score) -> found.add(
-                new long[] {leaf.docBase + doc, paperId(leaf, doc)}));
+                new long[] {leaf.docBase + doc, PaperDocuments.paperId(leaf, doc)}));
         this.docs = found.stream().mapToInt(d -> (int) d[0]).toArray();
         this.paperIds = found.stream().mapToLong(d -> d[1]).toArray();
         Map<Integer, Integer> ordinalByDoc = new HashMap<>();
@@ -285,14 +283,6 @@ public final class DayMatcher implements AutoCloseable {
 
     private float[] vector(String keyword) {
         return keywordVectors == null ? null : keywordVectors.apply(keyword);
-    }
-
-    private static long paperId(LeafReaderContext leaf, int doc) throws IOException {
-        NumericDocValues ids = leaf.reader().getNumericDocValues(PaperFields.PAPER_ID);
-        if (ids == null || !ids.advanceExact(doc)) {
-            throw new IllegalStateException("paper index document " + doc + " has no paper id");
-        }
-        return ids.longValue();
     }
 
     @Override

@@ -1,18 +1,16 @@
 package dev.paperboy.match;
 
-import dev.paperboy.paper.PaperAnalyzer;
-import dev.paperboy.paper.PaperFields;
+import dev.paperboy.paper.PaperDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * Turns a subscriber's ratings into a small weighted term profile. Each rated paper contributes its most
@@ -58,18 +56,14 @@ final class FeedbackModel {
 
     private String[] distinctiveTerms(long paperId) {
         try {
-            TopDocs hit = searcher.search(LongPoint.newExactQuery(PaperFields.PAPER_ID, paperId), 1);
-            if (hit.scoreDocs.length == 0) {
+            OptionalInt doc = PaperDocuments.find(searcher, paperId);
+            if (doc.isEmpty()) {
                 return new String[0];
             }
-            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-            mlt.setAnalyzer(new PaperAnalyzer());
-            mlt.setFieldNames(new String[] {PaperFields.TITLE, PaperFields.ABSTRACT});
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(2);
+            MoreLikeThis mlt = PaperDocuments.moreLikeThis(searcher.getIndexReader());
             mlt.setMaxDocFreqPct(20);
             mlt.setMaxQueryTerms(TERMS_PER_PAPER);
-            return mlt.retrieveInterestingTerms(hit.scoreDocs[0].doc);
+            return mlt.retrieveInterestingTerms(doc.getAsInt());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,7 @@
 package dev.paperboy.paper;
 
+import java.io.IOException;
+import java.util.OptionalInt;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -8,7 +10,13 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TopDocs;
 
 /** The Lucene document of a paper. Text is stored with positions and offsets, for phrases and highlighting. */
 public final class PaperDocuments {
@@ -40,6 +48,34 @@ public final class PaperDocuments {
             doc.add(new KnnFloatVectorField(PaperFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         }
         return doc;
+    }
+
+    /** @return the index document of paper {@code paperId}, or empty when it is not indexed */
+    public static OptionalInt find(IndexSearcher searcher, long paperId) throws IOException {
+        TopDocs hit = searcher.search(LongPoint.newExactQuery(PaperFields.PAPER_ID, paperId), 1);
+        return hit.scoreDocs.length == 0 ? OptionalInt.empty() : OptionalInt.of(hit.scoreDocs[0].doc);
+    }
+
+    /** @return the paper id of document {@code doc} of {@code leaf} (a leaf's own numbering) */
+    public static long paperId(LeafReaderContext leaf, int doc) throws IOException {
+        NumericDocValues ids = leaf.reader().getNumericDocValues(PaperFields.PAPER_ID);
+        if (ids == null || !ids.advanceExact(doc)) {
+            throw new IllegalStateException("paper index document " + doc + " has no paper id");
+        }
+        return ids.longValue();
+    }
+
+    /**
+     * @return a {@link MoreLikeThis} over titles and abstracts as the index analyzes them, taking words a paper
+     *     uses once that at least one other paper uses too; callers add their own bounds
+     */
+    public static MoreLikeThis moreLikeThis(IndexReader reader) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(reader);
+        mlt.setAnalyzer(new PaperAnalyzer());
+        mlt.setFieldNames(new String[] {PaperFields.TITLE, PaperFields.ABSTRACT});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(2);
+        return mlt;
     }
 
     private static FieldType textType() {

@@ -29,8 +29,7 @@ public class Preferences {
 
     /** @return when a new subscriber's digests come until they choose, e.g. "every day at 07:00 (UTC)" */
     public String defaultWhen() {
-        return new DigestPreferences(DigestFrequency.DAILY, null, config.defaultHour(),
-                java.time.ZoneId.of(config.defaultTimeZone()), config.defaultPapersPerEmail(), null, false).whenInWords();
+        return DigestPreferences.of(new Subscriber(), config).whenInWords();
     }
 
     public DigestPreferences of(Subscriber s) {

@@ -52,6 +52,10 @@ final class Chromium implements AutoCloseable {
     void viewport(int width, boolean dark) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 1400,
                 "deviceScaleFactor", 1, "mobile", width < 600));
+        colorScheme(dark);
+    }
+
+    private void colorScheme(boolean dark) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
                 List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
     }
@@ -67,15 +71,13 @@ final class Chromium implements AutoCloseable {
      */
     void assertAccessible(String page) {
         for (boolean dark : List.of(false, true)) {
-            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-                    List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+            colorScheme(dark);
             Results results = new AxeBuilder().analyze(driver);
             assertTrue(results.getPasses().size() > 5, page + ": axe-core checked almost nothing; did it run?");
             List<Rule> blocking = results.getViolations().stream().filter(r -> BLOCKING.contains(r.getImpact())).toList();
             assertTrue(blocking.isEmpty(), page + (dark ? " (dark)" : " (light)") + ": " + describe(blocking));
         }
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-                List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+        colorScheme(false);
     }
 
     /** Fails if the page scrolls sideways or any visible element reaches past the viewport's right edge. */

@@ -22,4 +22,15 @@ public final class Timestamps {
         }
         throw new IllegalArgumentException("not a timestamp: " + value.getClass().getName());
     }
+
+    /** @return {@code value}, a date column, as a local date, or null for null */
+    public static java.time.LocalDate day(Object value) {
+        if (value == null || value instanceof java.time.LocalDate) {
+            return (java.time.LocalDate) value;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        throw new IllegalArgumentException("not a date: " + value.getClass().getName());
+    }
 }

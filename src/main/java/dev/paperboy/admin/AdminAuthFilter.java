@@ -2,7 +2,6 @@ package dev.paperboy.admin;
 
 import dev.paperboy.web.ClientAddress;
 import dev.paperboy.web.ErrorResponses;
-import dev.paperboy.web.MinuteWindows;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -10,13 +9,12 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every request to an /api/admin resource must carry the admin bearer token (the bounce webhook also takes its
- * own secret). A client that fails {@value #FAILURES_PER_MINUTE} times in a minute gets 429 until the minute
- * ends, whatever it sends; every failure is logged, never the token.
+ * own secret). A client that fails too often gets 429 ({@link FailedAdminLogins}, shared with the console's
+ * login form).
  *
  * <p>Checked twice: before matching, on the path, so that no content negotiation (a 406 for
  * {@code Accept: text/html}) answers a caller who has not authenticated; and after matching, on the resource
@@ -24,15 +22,14 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class AdminAuthFilter {
 
-    static final int FAILURES_PER_MINUTE = 10;
-    private static final Logger LOG = Logger.getLogger(AdminAuthFilter.class);
-    private static final MinuteWindows FAILURES = new MinuteWindows(FAILURES_PER_MINUTE);
     private static final String CHECKED = AdminAuthFilter.class.getName() + ".checked";
 
     private final AdminToken token;
+    private final FailedAdminLogins failures;
 
-    AdminAuthFilter(AdminToken token) {
+    AdminAuthFilter(AdminToken token, FailedAdminLogins failures) {
         this.token = token;
+        this.failures = failures;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -57,18 +54,17 @@ public class AdminAuthFilter {
     /** @return null to let the request through, else the 401 or 429 to answer */
     private Response check(ContainerRequestContext ctx, HttpServerRequest request, boolean bounceWebhook) {
         String client = ClientAddress.of(request);
-        if (FAILURES.exhausted(client)) {
+        if (failures.blocked(client)) {
             return Response.fromResponse(ErrorResponses.of(null, Response.Status.TOO_MANY_REQUESTS,
                     "Too many failed admin logins from your address; try again in a minute."))
-                    .header(HttpHeaders.RETRY_AFTER, FAILURES.secondsLeft()).build();
+                    .header(HttpHeaders.RETRY_AFTER, failures.secondsLeft()).build();
         }
         String authorization = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (token.accepts(authorization) || bounceWebhook && token.acceptsBounceSecret(authorization)) {
             return null;
         }
-        FAILURES.tryAcquire(client);
-        LOG.warnf("Admin authentication failed for %s %s from %s (%s)", ctx.getMethod(), ctx.getUriInfo().getPath(),
-                client, authorization == null ? "no Authorization header" : "wrong credentials");
+        failures.record(client, ctx.getMethod() + " " + ctx.getUriInfo().getPath() + " with "
+                + (authorization == null ? "no Authorization header" : "wrong credentials"));
         return Response.fromResponse(ErrorResponses.of(null, Response.Status.UNAUTHORIZED,
                 "Admin endpoints need the header Authorization: Bearer <paperboy.admin.token>."))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();

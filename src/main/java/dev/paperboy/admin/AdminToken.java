@@ -55,6 +55,23 @@ public class AdminToken {
         return bounceSecret != null && bearer(authorization, bounceSecret);
     }
 
+    /** @return whether {@code candidate}, as typed into the console's login form, is the admin token */
+    public boolean matches(String candidate) {
+        return candidate != null && MessageDigest.isEqual(token, candidate.strip().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @return a digest of the token that console sessions are signed over, so that changing the token ends every
+     *     session signed under the old one
+     */
+    public byte[] fingerprint() {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean bearer(String authorization, byte[] expected) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;

@@ -1,12 +1,15 @@
 package dev.paperboy.digest;
 
 import dev.paperboy.mail.DeliveryReports;
+import dev.paperboy.mail.outbox.OutboxStore;
 import dev.paperboy.mail.send.Deliverer;
 import dev.paperboy.subscriber.Subscriber;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
@@ -26,12 +29,14 @@ public class DigestRun {
 
     private final DigestPlanner planner;
     private final Deliverer deliverer;
+    private final OutboxStore outbox;
     private final ManagedExecutor background;
     /** The runs this instance started, by day; other instances' runs are read from the outbox. */
     private final Map<LocalDate, Phase> phases = new ConcurrentHashMap<>();
 
-    DigestRun(DigestPlanner planner, Deliverer deliverer, ManagedExecutor background) {
+    DigestRun(DigestPlanner planner, Deliverer deliverer, OutboxStore outbox, ManagedExecutor background) {
         this.planner = planner;
+        this.outbox = outbox;
         this.deliverer = deliverer;
         this.background = background;
     }
@@ -80,6 +85,37 @@ public class DigestRun {
             }
         });
         return new StartReport(date, confirmed(), plan.queued());
+    }
+
+    /**
+     * What a forced re-send did.
+     *
+     * @param requeued emails made due again, and sent before this answers
+     * @param notConfirmed subscribers left out because they are no longer subscribed
+     * @param noEmail subscribers who had no finished email of that day to send again
+     */
+    public record ResendReport(LocalDate date, int requeued, int notConfirmed, int noEmail, int emails) {}
+
+    /**
+     * Sends the day's digest again to these subscribers, as it was planned: the same papers, composed afresh. Only
+     * to those still subscribed, and only an email that finished (sent, failed or bounced): one on its way is not
+     * doubled.
+     */
+    public ResendReport resend(LocalDate date, Collection<Long> subscriberIds) {
+        String key = DigestPeriod.day(date).key();
+        int[] counts = QuarkusTransaction.requiringNew().call(() -> {
+            Set<Long> confirmed = Subscriber.holdConfirmed(subscriberIds);
+            int requeued = 0;
+            for (long id : confirmed) {
+                if (outbox.requeue(id, key)) {
+                    requeued++;
+                }
+            }
+            return new int[] {requeued, subscriberIds.size() - confirmed.size(), confirmed.size() - requeued};
+        });
+        LOG.infof("Digest %s: %d emails made due again by an operator", key, counts[0]);
+        int emails = counts[0] == 0 ? 0 : deliverer.drain(key);
+        return new ResendReport(date, counts[0], counts[1], counts[2], emails);
     }
 
     /**

@@ -49,15 +49,28 @@ public class IngestService {
             return Optional.empty();
         }
         try {
-            IngestReport report = run(source.name(), date, source.format(), "scheduled", () -> Retries.call(
-                    source.name(), config.fetchAttempts(), config.retryWait(), d -> Thread.sleep(d.toMillis()),
-                    () -> source.fetch(date)));
+            IngestReport report = run(source.name(), date, source.format(), "scheduled", retried(source, date));
             claims.finished(source.name(), date);
             return Optional.of(report);
         } catch (RuntimeException e) {
             claims.failed(source.name(), date);
             throw e;
         }
+    }
+
+    /**
+     * An operator's "fetch now": the day from the source at once, even when a scheduled run already fetched it (a
+     * source's list can grow during the day). Storing is idempotent, so papers already in are counted as
+     * duplicates. Tried as a scheduled run is, and logged.
+     */
+    public IngestReport fetchNow(PaperSource source, LocalDate date) {
+        return run(source.name(), date, source.format(), "operator", retried(source, date));
+    }
+
+    /** The source's document for the day, asked again with growing waits while the source is down. */
+    private Supplier<ParsedDocument> retried(PaperSource source, LocalDate date) {
+        return () -> Retries.call(source.name(), config.fetchAttempts(), config.retryWait(),
+                d -> Thread.sleep(d.toMillis()), () -> source.fetch(date));
     }
 
     /** An operator's upload: the body must be UTF-8; the run is logged. */
@@ -70,7 +83,7 @@ public class IngestService {
      * {@link IngestLog}, whether it stored its papers or failed.
      *
      * @param source the source's name (an upload's is its format) as the log shows it
-     * @param trigger {@code upload} or {@code scheduled}
+     * @param trigger {@code upload}, {@code scheduled} or {@code operator}
      * @throws RuntimeException what made the run fail, once it is logged
      */
     public IngestReport run(String source, LocalDate date, DigestFormat format, String trigger,

@@ -5,6 +5,7 @@ import dev.paperboy.mail.outbox.OutboxState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -87,6 +88,40 @@ public class DeliveryReports {
             return new Problem(((Number) r[0]).longValue(), to.get(((Number) r[1]).longValue()), state, ((Number) r[3]).intValue(),
                     (String) r[4], state == OutboxState.PENDING ? Timestamps.of(r[5]) : null);
         }).toList();
+    }
+
+    /** One email to one subscriber, as the console lists their last emails. */
+    public record SubscriberEmail(long outboxId, String digestKey, OutboxState state, int attempts,
+            OffsetDateTime createdAt, OffsetDateTime sentAt, String lastError) {}
+
+    /** @return the subscriber's {@code limit} latest emails, digests and account mail, newest first */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<SubscriberEmail> latestOf(long subscriberId, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, digest_key, state, attempts, created_at, sent_at, last_error from outbox
+                where subscriber_id = ?1 order by id desc""").setParameter(1, subscriberId).setMaxResults(limit)
+                .getResultList();
+        return rows.stream().map(r -> new SubscriberEmail(((Number) r[0]).longValue(), (String) r[1],
+                OutboxState.valueOf((String) r[2]), ((Number) r[3]).intValue(), Timestamps.of(r[4]),
+                Timestamps.of(r[5]), (String) r[6])).toList();
+    }
+
+    /**
+     * @return emails the relay accepted per UTC day over the last {@code days} days (today included), days
+     *     without any left out
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Map<LocalDate, Long> sentPerDay(int days) {
+        OffsetDateTime since = now().toLocalDate().minusDays(days - 1L).atStartOfDay().atOffset(ZoneOffset.UTC);
+        List<Object[]> rows = em.createNativeQuery("""
+                select cast(sent_at at time zone 'UTC' as date), count(*) from outbox
+                where sent_at >= ?1 group by cast(sent_at at time zone 'UTC' as date)""")
+                .setParameter(1, since).getResultList();
+        Map<LocalDate, Long> out = new java.util.TreeMap<>();
+        rows.forEach(r -> out.put(Timestamps.day(r[0]), ((Number) r[1]).longValue()));
+        return out;
     }
 
     /** Counts by state for each key, every state present, in the order of {@code keys}. */

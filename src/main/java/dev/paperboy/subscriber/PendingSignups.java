@@ -37,6 +37,14 @@ class PendingSignups {
         return rows.stream().findFirst().map(Keywords::ofStored);
     }
 
+    /** @return the id of the subscriber's latest sign-up still waiting for its click, if any */
+    @SuppressWarnings("unchecked")
+    Optional<Long> latest(long subscriberId) {
+        List<Number> rows = em.createNativeQuery("select max(id) from pending_signup where subscriber_id = ?1")
+                .setParameter(1, subscriberId).getResultList();
+        return rows.stream().filter(java.util.Objects::nonNull).findFirst().map(Number::longValue);
+    }
+
     /** Drops every pending sign-up of the subscriber, once one is confirmed. */
     void clear(long subscriberId) {
         em.createNativeQuery("delete from pending_signup where subscriber_id = ?1").setParameter(1, subscriberId)

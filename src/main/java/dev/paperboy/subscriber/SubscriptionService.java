@@ -87,6 +87,33 @@ public class SubscriptionService {
                 confirmLinkLifetime(), keywords.values());
     }
 
+    /** What an operator's "resend the confirmation" did. */
+    public enum Resent { SENT, HELD_BACK, NOT_PENDING }
+
+    /**
+     * Emails a pending subscriber the confirmation of their latest sign-up again, for an operator. The same
+     * per-address limit as sign-ups applies: an operator's click must not become a way to flood an inbox.
+     */
+    public Resent resendConfirmation(long subscriberId) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Subscriber s = Subscriber.findById(subscriberId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            Optional<Long> signUp = s == null || s.status != SubscriberStatus.PENDING ? Optional.empty()
+                    : pending.latest(s.id);
+            Optional<Keywords> topics = signUp.flatMap(id -> pending.find(id, s.id));
+            if (topics.isEmpty()) {
+                return Resent.NOT_PENDING;
+            }
+            if (!AccountMailLimit.take(s, now)) {
+                return Resent.HELD_BACK;
+            }
+            mail.queueConfirmation(s.id, s.email, links.url("/confirm", Purpose.CONFIRM, s.id, signUp.get()),
+                    confirmLinkLifetime(), topics.get().values());
+            LOG.infof("Confirmation for subscriber %d sent again by an operator", s.id);
+            return Resent.SENT;
+        });
+    }
+
     private void queueManageLink(Subscriber s) {
         mail.queueManageLink(s.id, s.email, links.url("/manage", Purpose.MANAGE, s.id, 0),
                 links.url("/unsubscribe", Purpose.UNSUBSCRIBE, s.id, 0), s.keywordList().values());

@@ -386,6 +386,23 @@ public class OutboxStore {
     }
 
     /**
+     * Makes a finished email due again: an operator's forced re-send, the one way past "one email per subscriber
+     * per digest". Joins the caller's transaction, which must hold the subscriber as {@link #enqueue} requires. An
+     * email still pending or being handed over is left alone: it is on its way.
+     *
+     * @return whether the subscriber had a finished email for {@code digestKey}
+     */
+    @Transactional
+    public boolean requeue(long subscriberId, String digestKey) {
+        return em.createNativeQuery("""
+                update outbox set state = 'PENDING', attempts = 0, next_attempt_at = ?3, claimed_by = null,
+                  claimed_at = null, claim_token = null, sent_at = null, message_id = null, last_error = null
+                where subscriber_id = ?1 and digest_key = ?2 and state in ('SENT', 'FAILED', 'BOUNCED')""")
+                .setParameter(1, subscriberId).setParameter(2, digestKey).setParameter(3, now())
+                .executeUpdate() == 1;
+    }
+
+    /**
      * Tells why a hand-over found a row no longer its own.
      *
      * @return true if another claimant holds it now (its lease ran out); false if it was stopped or erased

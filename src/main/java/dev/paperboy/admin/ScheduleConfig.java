@@ -11,6 +11,15 @@ public interface ScheduleConfig {
     @WithDefault("0 0 7 * * ?")
     String cron();
 
+    /**
+     * How many days the daily run fetches from each source, today included: days it missed while the service was
+     * down are fetched late, archived, and mailed only while fresh ({@code paperboy.digest.fresh-days}). A day
+     * already fetched is not fetched again. Sources that list only the current day (arXiv listing feeds) fetch
+     * today alone.
+     */
+    @WithDefault("3")
+    int catchUpDays();
+
     /** Time zone the cron expression and "today" are read in. */
     @WithDefault("UTC")
     String timeZone();

@@ -24,4 +24,12 @@ public interface DigestConfig {
      */
     @WithDefault("true")
     boolean welcome();
+
+    /**
+     * How many of the latest paper days a daily digest may still bring after downtime, 1 to 7. With 1, a subscriber
+     * whose digests stopped for three days gets the latest day's papers; the days before are in the archive, never
+     * mailed. A weekly digest always covers its week.
+     */
+    @WithDefault("1")
+    int freshDays();
 }

@@ -117,7 +117,7 @@ public class DigestPlanner {
                 for (Subscriber s : page) {
                     // Never scheduled (subscribed before schedules existed): from their next delivery time on.
                     Optional<DigestPeriod> period = s.nextDigestAt == null ? Optional.empty()
-                            : DigestPeriod.next(s.frequency, s.lastDigestEnd, latestDay);
+                            : DigestPeriod.next(s.frequency, s.lastDigestEnd, latestDay, config.freshDays());
                     byPeriod.computeIfAbsent(period, k -> new ArrayList<>()).add(s);
                 }
                 for (Map.Entry<Optional<DigestPeriod>, List<Subscriber>> group : byPeriod.entrySet()) {

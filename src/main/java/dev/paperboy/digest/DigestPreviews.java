@@ -34,9 +34,11 @@ public class DigestPreviews {
     private final DeliveredPapers delivered;
     private final FeedbackService feedback;
     private final DigestComposer composer;
+    private final DigestConfig config;
 
     DigestPreviews(MatchEngine engine, DigestPlanner planner, DeliveredPapers delivered, FeedbackService feedback,
-            DigestComposer composer) {
+            DigestComposer composer, DigestConfig config) {
+        this.config = config;
         this.engine = engine;
         this.planner = planner;
         this.delivered = delivered;
@@ -57,7 +59,7 @@ public class DigestPreviews {
                 return Optional.empty();
             }
             DigestFrequency frequency = s.frequency == DigestFrequency.PAUSED ? DigestFrequency.DAILY : s.frequency;
-            DigestPeriod period = DigestPeriod.next(frequency, s.lastDigestEnd, latest)
+            DigestPeriod period = DigestPeriod.next(frequency, s.lastDigestEnd, latest, config.freshDays())
                     .orElse(new DigestPeriod(frequency, latest, latest));
             return Optional.of(new Preview(period, compose(s, period)));
         });

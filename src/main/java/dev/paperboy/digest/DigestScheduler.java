@@ -18,8 +18,8 @@ import org.jboss.logging.Logger;
  * schedule in a second.
  *
  * <p>Downtime loses nothing and sends nothing twice: a subscriber whose time passed while the service was down is
- * due at the first tick after it, and their digest covers every day since their last one (at most
- * {@link DigestPeriod#MAX_DAYS}); the outbox's one row per subscriber and period makes a re-run harmless.
+ * due at the first tick after it, and their digest brings the fresh days since their last one
+ * ({@link DigestPeriod#next}); the outbox's one row per subscriber and period makes a re-run harmless.
  */
 @ApplicationScoped
 public class DigestScheduler {

@@ -176,7 +176,7 @@ final class ArxivAtomParser {
                 throw fail("<summary>", "is missing or empty");
             }
             List<String> names = authors.stream().map(ArxivAtomParser::oneLine).filter(n -> !n.isEmpty()).toList();
-            return new ParsedPaper(arxivId, t, abs, names, publishedAt(), null, List.of(), null, null, null, null);
+            return new ParsedPaper(arxivId, t, abs, names, publishedAt(), null, List.of(), null, null, null, null, null);
         }
 
         private OffsetDateTime publishedAt() {

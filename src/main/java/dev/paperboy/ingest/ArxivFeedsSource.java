@@ -56,6 +56,12 @@ public class ArxivFeedsSource implements PaperSource {
         return DigestFormat.ARXIV_ATOM;
     }
 
+    /** A listing feed shows the current announcement only: a missed day cannot be fetched later. */
+    @Override
+    public boolean listsPastDays() {
+        return false;
+    }
+
     /**
      * @return the papers of every configured feed, in feed order, whatever {@code day}: a listing feed is
      *     always today's; the first failing feed fails the fetch

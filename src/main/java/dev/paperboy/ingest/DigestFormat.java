@@ -13,7 +13,9 @@ public enum DigestFormat {
     /** An arXiv Atom feed: the daily listing (rss.arxiv.org/atom/...) or a query API response. */
     ARXIV_ATOM("arxiv-atom"),
     /** JSON Lines: one {id?, title, abstract, authors?, url?, categories?, date?} object per line. */
-    JSONL("jsonl");
+    JSONL("jsonl"),
+    /** The bioRxiv and medRxiv "details" API response: {messages, collection: [{doi, title, abstract, ...}]}. */
+    BIORXIV_JSON("biorxiv-json");
 
     private final String id;
 
@@ -34,6 +36,7 @@ public enum DigestFormat {
             case PAGE_TEXT -> new PageTextParser().parse(body);
             case ARXIV_ATOM -> new ArxivAtomParser().parse(body);
             case JSONL -> new JsonLinesParser().parse(body);
+            case BIORXIV_JSON -> new BiorxivJsonParser().parse(body);
         };
     }
 

@@ -1,13 +1,8 @@
 package dev.paperboy.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.web.BadInputException;
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,10 +14,7 @@ import java.util.List;
  */
 final class HfJsonParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(16).maxStringLength(1_000_000).maxNumberLength(20).build())
-            .build());
+    private static final ObjectMapper JSON = SourceJson.limited(16);
 
     /** A document that is not a JSON array fails whole; a bad item is skipped with its reason. */
     ParsedDocument parse(String body) {
@@ -58,7 +50,7 @@ final class HfJsonParser {
         }
         return new ParsedPaper(arxivId, title, requiredText(paper, "summary", index),
                 authors(paper, index), publishedAt(paper, index), upvotes(paper, index), strings(paper, "ai_keywords", index),
-                optionalText(paper, "githubRepo", index), optionalText(paper, "projectPage", index), null, null);
+                optionalText(paper, "githubRepo", index), optionalText(paper, "projectPage", index), null, null, null);
     }
 
     private static List<String> authors(JsonNode paper, int index) {
@@ -144,20 +136,7 @@ final class HfJsonParser {
     }
 
     private static JsonNode read(String body) {
-        try {
-            JsonNode root = JSON.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw error("the top level", "the document is empty");
-            }
-            return root;
-        } catch (StreamConstraintsException e) {
-            throw error("the top level", "the document exceeds a safety limit (" + e.getOriginalMessage() + ")");
-        } catch (JsonParseException e) {
-            throw error("line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(),
-                    "not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw error("the top level", "not valid JSON: " + e.getMessage());
-        }
+        return SourceJson.read(JSON, body, DigestFormat.HF_JSON);
     }
 
     private static String at(int index, String field) {
@@ -165,7 +144,7 @@ final class HfJsonParser {
     }
 
     private static String kind(JsonNode n) {
-        return n.isMissingNode() ? "nothing" : n.getNodeType().name().toLowerCase();
+        return SourceJson.kind(n);
     }
 
     private static MalformedDigestException error(String where, String what) {

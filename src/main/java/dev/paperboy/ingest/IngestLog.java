@@ -42,6 +42,12 @@ public class IngestLog {
                 .toList());
     }
 
+    /** @return each source's latest {@code perSource} runs, sources in name order, newest first within each */
+    public List<Entry> latestPerSource(int perSource) {
+        return QuarkusTransaction.requiringNew().call(() -> IngestRun.sources().stream()
+                .flatMap(source -> IngestRun.latestOf(source, perSource).stream()).map(IngestLog::entry).toList());
+    }
+
     private static void write(String source, LocalDate date, String trigger, OffsetDateTime started, int received,
             int added, int duplicates, int skipped, String skippedItems, String error) {
         QuarkusTransaction.requiringNew().run(() -> {

@@ -32,7 +32,7 @@ public class IngestResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public IngestReport ingest(@Parameter(description = "The paper day, YYYY-MM-DD", example = "2025-09-03") @QueryParam("date") String date,
-            @Parameter(description = "hf-json, page-text, arxiv-atom or jsonl", example = "jsonl") @QueryParam("format") String format,
+            @Parameter(description = "hf-json, page-text, arxiv-atom, jsonl or biorxiv-json", example = "jsonl") @QueryParam("format") String format,
             byte[] body) {
         return ingest.upload(Days.parse(date), DigestFormat.of(format), body);
     }

@@ -50,6 +50,17 @@ public class IngestRun extends PanacheEntityBase {
     /** Why the run failed; null when it stored its document. */
     public String error;
 
+    /** @return every source that has run, in name order */
+    static List<String> sources() {
+        return getEntityManager().createQuery("select distinct r.source from IngestRun r order by r.source", String.class)
+                .getResultList();
+    }
+
+    /** @return the latest {@code limit} runs of one source, newest first */
+    static List<IngestRun> latestOf(String source, int limit) {
+        return find("source = ?1 order by startedAt desc, id desc", source).page(0, limit).list();
+    }
+
     /** @return the latest {@code limit} runs, newest first */
     public static List<IngestRun> latest(int limit) {
         return find("order by startedAt desc, id desc").page(0, limit).list();

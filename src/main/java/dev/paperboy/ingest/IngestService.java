@@ -122,7 +122,8 @@ public class IngestService {
         int added = 0;
         for (ParsedPaper p : papers) {
             String titleKey = PaperIdentity.titleKey(clean(p.title()));
-            boolean newInDocument = seen.add(titleKey) & (p.arxivId() == null || seen.add("arxiv:" + p.arxivId()));
+            boolean newInDocument = seen.add(titleKey) & (p.arxivId() == null || seen.add("arxiv:" + p.arxivId()))
+                    & (p.doi() == null || seen.add("doi:" + p.doi()));
             if (newInDocument && !isKnown(p, titleKey, format)) {
                 toEntity(p, titleKey, date, format).persist();
                 added++;
@@ -132,11 +133,12 @@ public class IngestService {
     }
 
     /**
-     * Known by arXiv id, or by title when either side lacks an id. A paper first seen without an id (page
+     * Known by arXiv id or DOI, or by title when either side lacks an id. A paper first seen without an id (page
      * text) gains the id, link, authors and upvotes of a later richer listing; its indexed text stays as is.
      */
     private static boolean isKnown(ParsedPaper p, String titleKey, DigestFormat format) {
-        if (p.arxivId() != null && Paper.findByArxivId(p.arxivId()).isPresent()) {
+        if (p.arxivId() != null && Paper.findByArxivId(p.arxivId()).isPresent()
+                || p.doi() != null && Paper.findByDoi(p.doi()).isPresent()) {
             return true;
         }
         return Paper.findByTitleKey(titleKey).map(existing -> {
@@ -166,6 +168,7 @@ public class IngestService {
     private static Paper toEntity(ParsedPaper p, String titleKey, LocalDate date, DigestFormat format) {
         Paper paper = new Paper();
         paper.arxivId = p.arxivId();
+        paper.doi = p.doi();
         paper.titleKey = titleKey;
         paper.title = clean(p.title());
         paper.summary = clean(p.summary());

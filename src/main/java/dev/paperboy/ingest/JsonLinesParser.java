@@ -1,8 +1,6 @@
 package dev.paperboy.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.web.BadInputException;
@@ -11,18 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads JSON Lines: one {@code {id?, title, abstract, authors?, url?, categories?, date?}} object per line, blank
+ * Reads JSON Lines: one {@code {id?, doi?, title, abstract, authors?, url?, categories?, date?}} object per line, blank
  * lines ignored. A line is an item: one that is not a JSON object, or lacks a title or abstract, is skipped with
- * its line number, so a truncated last line costs only itself. {@code id} is an arXiv id; {@code url} (http or
+ * its line number, so a truncated last line costs only itself. {@code id} is an arXiv id, {@code doi} a DOI;
+ * {@code url} (http or
  * https) is the paper's link when it has none; {@code date} lists the paper on that day instead of the upload's;
  * {@code categories} are accepted and not stored.
  */
 final class JsonLinesParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(8).maxStringLength(1_000_000).maxNumberLength(20).build())
-            .build());
+    private static final ObjectMapper JSON = SourceJson.limited(8);
 
     /** A document with no line that reads as a paper fails whole: it is not JSON Lines at all. */
     ParsedDocument parse(String body) {
@@ -81,7 +77,19 @@ final class JsonLinesParser {
             }
         }
         return new ParsedPaper(arxivId, title.strip(), summary.strip(), authors(node, number), null, null, List.of(),
-                null, null, text(node, "url", number), day);
+                null, null, text(node, "url", number), day, doi(node, number));
+    }
+
+    private static String doi(JsonNode node, int number) {
+        String raw = text(node, "doi", number);
+        if (raw == null) {
+            return null;
+        }
+        String doi = PaperIdentity.doi(raw);
+        if (doi == null) {
+            throw error(number, "doi \"" + BadInputException.shown(raw) + "\" is not a DOI such as 10.1101/2025.08.29.673123");
+        }
+        return doi;
     }
 
     private static List<String> authors(JsonNode node, int number) {

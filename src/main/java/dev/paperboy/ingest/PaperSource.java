@@ -20,6 +20,14 @@ public interface PaperSource {
     DigestFormat format();
 
     /**
+     * @return whether the source can list a past day, so that the daily job can catch up days it missed; a listing
+     *     feed that only ever shows the current announcement cannot
+     */
+    default boolean listsPastDays() {
+        return true;
+    }
+
+    /**
      * @return the papers the source lists for {@code day}, with the items it could not read
      * @throws RuntimeException when the source cannot be read; the run is logged and the next run tries again
      */

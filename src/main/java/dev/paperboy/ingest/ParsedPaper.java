@@ -10,10 +10,11 @@ import java.util.List;
  *
  * @param link the source's own page for the paper, used when it has no arXiv id (an http(s) address)
  * @param day the day the source lists it on, when the item says; null for the document's day
+ * @param doi its DOI, lower-cased, without {@code https://doi.org/}: how papers outside arXiv are known
  */
 public record ParsedPaper(String arxivId, String title, String summary, List<String> authors,
         OffsetDateTime publishedAt, Integer upvotes, List<String> aiKeywords, String githubRepo, String projectPage,
-        String link, java.time.LocalDate day) {
+        String link, java.time.LocalDate day, String doi) {
 
     static final int MAX_TITLE = 500;
     static final int MAX_ABSTRACT = 20_000;
@@ -37,6 +38,8 @@ public record ParsedPaper(String arxivId, String title, String summary, List<Str
                 + "\" is missing");
         require(summary.length() <= MAX_ABSTRACT, "an abstract has at most " + MAX_ABSTRACT + " characters, got "
                 + summary.length());
+        require(doi == null || PaperIdentity.doi(doi) != null && doi.length() <= PaperIdentity.MAX_DOI,
+                "\"" + BadInputException.shown(doi) + "\" is not a DOI such as 10.1101/2025.08.29.673123");
         require(authors.size() <= MAX_AUTHORS, "a paper lists at most " + MAX_AUTHORS + " authors, got " + authors.size());
         for (String author : authors) {
             require(author.length() <= MAX_AUTHOR, "an author's name has at most " + MAX_AUTHOR + " characters, got "
@@ -51,6 +54,6 @@ public record ParsedPaper(String arxivId, String title, String summary, List<Str
     }
 
     static ParsedPaper titleAndAbstract(String title, String summary) {
-        return new ParsedPaper(null, title, summary, List.of(), null, null, List.of(), null, null, null, null);
+        return new ParsedPaper(null, title, summary, List.of(), null, null, List.of(), null, null, null, null, null);
     }
 }

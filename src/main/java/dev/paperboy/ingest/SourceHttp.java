@@ -49,7 +49,10 @@ final class SourceHttp {
         try {
             HttpResponse<byte[]> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
-                throw new UnavailableException(sourceName + " answered " + response.statusCode() + " for " + uri, null);
+                String answered = sourceName + " answered " + response.statusCode() + " for " + uri;
+                Optional<Duration> later = retryAfter(response);
+                throw later.isPresent() ? new SourceBusyException(answered + ", asking to wait " + later.get(), later.get())
+                        : new UnavailableException(answered, null);
             }
             return new String(response.body(), charset(response));
         } catch (TimeoutException e) {
@@ -66,6 +69,27 @@ final class SourceHttp {
             Thread.currentThread().interrupt();
             throw new UnavailableException("Interrupted while fetching " + uri, e);
         }
+    }
+
+    /** @return the wait a 429 or 503 asks for: {@code Retry-After} in seconds or as an HTTP date */
+    static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        if (response.statusCode() != 429 && response.statusCode() != 503) {
+            return Optional.empty();
+        }
+        return response.headers().firstValue("Retry-After").map(String::strip).flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(value,
+                            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                    Duration until = Duration.between(java.time.Instant.now(), at.toInstant());
+                    return Optional.of(until.isNegative() ? Duration.ZERO : until);
+                } catch (java.time.format.DateTimeParseException neither) {
+                    return Optional.empty();
+                }
+            }
+        });
     }
 
     private static boolean causedByTooLarge(Throwable e) {

@@ -24,6 +24,9 @@ public class Paper extends PanacheEntityBase {
     @Column(name = "arxiv_id")
     public String arxivId;
 
+    /** Lower-cased, without a resolver prefix: how a paper outside arXiv (bioRxiv, medRxiv) is known. */
+    public String doi;
+
     /** Normalized title, the identity of a paper without an arXiv id. */
     @Column(name = "title_key")
     public String titleKey;
@@ -80,6 +83,10 @@ public class Paper extends PanacheEntityBase {
     public static LocalDate latestDayUpTo(LocalDate day) {
         return getEntityManager().createQuery("select max(p.listedOn) from Paper p where p.listedOn <= ?1",
                 LocalDate.class).setParameter(1, day).getSingleResult();
+    }
+
+    public static Optional<Paper> findByDoi(String doi) {
+        return find("doi", doi).firstResultOptional();
     }
 
     public static Optional<Paper> findByArxivId(String arxivId) {

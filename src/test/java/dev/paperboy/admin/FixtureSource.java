@@ -47,7 +47,9 @@ public class FixtureSource implements PaperSource {
             throw new dev.paperboy.web.UnavailableException("the fixture source answered 503", null);
         }
         // Papers of its own, so the shared test database's sample day stays as other tests expect it.
-        return DigestFormat.PAGE_TEXT.parse("Daily Papers\n\nMar 1\n\nA fixture source's first paper\n\n"
-                + "Quokka husbandry, one.\n\nA fixture source's second paper\n\nQuokka husbandry, two.\n");
+        // Each day its own two papers, named by the day, so a test can tell days apart in an email.
+        return DigestFormat.PAGE_TEXT.parse("Daily Papers\n\nMar 1\n\nA fixture source's first paper of " + day
+                + "\n\nQuokka husbandry, one.\n\nA fixture source's second paper of " + day
+                + "\n\nQuokka husbandry, two.\n");
     }
 }

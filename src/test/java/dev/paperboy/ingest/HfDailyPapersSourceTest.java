@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,54 @@ class HfDailyPapersSourceTest {
         UnavailableException e = assertThrows(UnavailableException.class,
                 () -> new HfDailyPapersSource(settings(base, 2), ingest()).fetch(LocalDate.parse("2025-09-03")));
         assertTrue(e.getMessage().contains("answered 503"));
+    }
+
+    @Test
+    void a429WithRetryAfterIsWaitedOutAndTheNextTryReadsTheDay() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/daily_papers", exchange -> {
+            byte[] body = calls.incrementAndGet() == 1 ? "slow down".getBytes(StandardCharsets.UTF_8)
+                    : page("2401.00009").getBytes(StandardCharsets.UTF_8);
+            if (calls.get() == 1) {
+                exchange.getResponseHeaders().add("Retry-After", "7");
+            }
+            exchange.sendResponseHeaders(calls.get() == 1 ? 429 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        HfDailyPapersSource source = new HfDailyPapersSource(settings("http://127.0.0.1:" + server.getAddress().getPort(), 5), ingest());
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        ParsedDocument day = Retries.call("hf-daily", 3, Duration.ofSeconds(1), waits::add,
+                () -> source.fetch(LocalDate.parse("2025-09-03")));
+        assertEquals(List.of("2401.00009"), day.papers().stream().map(ParsedPaper::arxivId).toList());
+        assertEquals(List.of(Duration.ofSeconds(7)), waits, "the source's own wait, not ours");
+    }
+
+    @Test
+    void aTruncatedBodyIsTriedAgainAndTruncatedJsonIsNot() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/daily_papers", exchange -> {
+            byte[] body = page("2401.00010").getBytes(StandardCharsets.UTF_8);
+            boolean cutConnection = exchange.getRequestURI().getQuery().contains("2025-09-03");
+            // Either the connection drops mid-body, or the body is complete but the JSON in it is cut short.
+            exchange.sendResponseHeaders(200, cutConnection ? body.length : body.length / 2);
+            exchange.getResponseBody().write(body, 0, body.length / 2);
+            exchange.getResponseBody().flush();
+            try {
+                exchange.close();
+            } catch (RuntimeException shortBody) {
+                // The server itself notices the missing bytes and drops the connection: that is the point.
+            }
+        });
+        server.start();
+        HfDailyPapersSource source = new HfDailyPapersSource(settings("http://127.0.0.1:" + server.getAddress().getPort(), 5), ingest());
+        MalformedDigestException cut = assertThrows(MalformedDigestException.class,
+                () -> source.fetch(LocalDate.parse("2025-09-04")));
+        assertTrue(cut.getMessage().contains("hf-json"), cut.getMessage());
+        assertThrows(UnavailableException.class, () -> source.fetch(LocalDate.parse("2025-09-03")),
+                "a connection that drops mid-body is the source being down: worth another try");
     }
 
     private static String page(String... ids) {

@@ -71,6 +71,29 @@ class IngestResourceTest {
     }
 
     @Test
+    void bioRxivPreprintsAreKnownByDoiWhateverTheSpellingAndLinkToTheirServer() {
+        String day = "2025-09-05";
+        String details = Api.resource("/fixtures/biorxiv-details.json");
+        Api.ingest(day, "biorxiv-json", details).then().statusCode(200)
+                .body("received", equalTo(4)).body("added", equalTo(3)).body("skipped[0].index", equalTo(2))
+                .body("skipped[0].reason", containsString("a revision, not a new paper"));
+        Api.ingest(day, "biorxiv-json", details).then().statusCode(200).body("added", equalTo(0)).body("duplicates", equalTo(3));
+        // The same preprint under another title, its DOI spelled as a resolver URL in capitals: one paper.
+        Api.ingest(day, "jsonl", "{\"doi\": \"HTTPS://DOI.ORG/10.1101/2025.08.30.673245\", \"title\": \"PLM thermostability\","
+                + " \"abstract\": \"x\"}").then().statusCode(200).body("added", equalTo(0)).body("duplicates", equalTo(1));
+        Paper p = QuarkusTransaction.requiringNew().call(() -> Paper.findByDoi("10.1101/2025.08.29.673101").orElseThrow());
+        assertEquals("https://www.biorxiv.org/content/10.1101/2025.08.29.673101v1", p.url);
+        assertEquals("biorxiv-json", p.source);
+        assertEquals(LocalDate.parse("2025-09-03"), p.listedOn, "listed on the day the server posted it");
+        given().get("/papers/" + p.id).then().statusCode(200)
+                .body(containsString("href=\"https://doi.org/10.1101/2025.08.29.673101\""))
+                .body(containsString("Okafor"));
+        Api.ingest(day, "jsonl", "{\"doi\": \"10.1101/<script>\", \"title\": \"T\", \"abstract\": \"A\"}\n"
+                + "{\"title\": \"Kept\", \"abstract\": \"A\"}").then().statusCode(200)
+                .body("skipped[0].reason", containsString("is not a DOI"));
+    }
+
+    @Test
     void pageTextFixtureHas55Papers() {
         Api.ingestSample();
         Api.ingest(Api.SAMPLE_DAY, "page-text", Api.resource("/fixtures/daily-papers-page.txt")).then()
@@ -200,9 +223,9 @@ class IngestResourceTest {
     @Test
     void badParametersAreRejected() {
         Api.ingest("2024-01-01", "pdf", "x").then().statusCode(400)
-                .body("message", equalTo("Unknown format \"pdf\"; expected one of hf-json, page-text, arxiv-atom, jsonl."));
+                .body("message", equalTo("Unknown format \"pdf\"; expected one of hf-json, page-text, arxiv-atom, jsonl, biorxiv-json."));
         Api.admin().contentType(ContentType.TEXT).body("x").post("/api/admin/ingest?date=2024-01-01").then()
-                .statusCode(400).body("message", equalTo("The format parameter is required: one of hf-json, page-text, arxiv-atom, jsonl."));
+                .statusCode(400).body("message", equalTo("The format parameter is required: one of hf-json, page-text, arxiv-atom, jsonl, biorxiv-json."));
         Api.ingest("yesterday", "page-text", "x").then().statusCode(400)
                 .body("message", containsString("\"yesterday\" is not a date"));
         Api.admin().contentType(ContentType.TEXT).body("x").post("/api/admin/ingest?format=page-text").then()

@@ -40,6 +40,24 @@ class RetriesTest {
     }
 
     @Test
+    void aSourceThatAsksToWaitIsWaitedForUpToFiveMinutes() {
+        AtomicInteger calls = new AtomicInteger();
+        assertEquals("papers", Retries.call("hf-daily", 3, Duration.ofSeconds(2), sleeper, () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new SourceBusyException("answered 429", Duration.ofSeconds(40));
+            }
+            return "papers";
+        }));
+        assertEquals(List.of(Duration.ofSeconds(40)), waits);
+        UnavailableException tooLong = assertThrows(UnavailableException.class, () -> Retries.call("hf-daily", 3,
+                Duration.ofSeconds(2), sleeper, () -> {
+                    throw new SourceBusyException("answered 429", Duration.ofHours(1));
+                }));
+        assertTrue(tooLong.getMessage().contains("longer than a run waits"), tooLong.getMessage());
+        assertEquals(1, waits.size(), "no second wait: the next run tries again");
+    }
+
+    @Test
     void aDocumentThatCannotBeReadIsNotTriedAgain() {
         AtomicInteger calls = new AtomicInteger();
         assertThrows(MalformedDigestException.class, () -> Retries.call("hf-daily", 3, Duration.ofMillis(1), sleeper,

@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -36,6 +34,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 
 /**
  * Searches the archive with the analysis and synonyms of matching: the words of a search find a paper, the search
@@ -66,8 +65,8 @@ public class ArchiveSearch {
     }
 
     public Results search(ArchiveQuery q) {
-        Query text = textQuery(q.text());
-        BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+        TextQuery text = textQuery(q.text());
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(text.ranking(), BooleanClause.Occur.MUST);
         if (q.from() != null || q.to() != null) {
             all.add(LongPoint.newRangeQuery(PaperFields.LISTED_ON,
                     q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay(),
@@ -84,12 +83,14 @@ public class ArchiveSearch {
                     ? searcher.search(query, wanted, new Sort(new SortField(PaperFields.LISTED_ON, SortField.Type.LONG, true),
                             SortField.FIELD_SCORE))
                     : searcher.search(query, wanted);
-            long total = searcher.count(query);
+            // The search counts exactly up to a thousand hits; only a broader query needs a pass of its own.
+            long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
+                    : searcher.count(query);
             List<ScoreDoc> page = new ArrayList<>();
             for (int i = (q.page() - 1) * PAGE_SIZE; i < top.scoreDocs.length; i++) {
                 page.add(top.scoreDocs[i]);
             }
-            List<Hit> hits = hits(searcher, text, page.stream().mapToInt(d -> d.doc).toArray());
+            List<Hit> hits = hits(searcher, text.highlight(), page.stream().mapToInt(d -> d.doc).toArray());
             return new Results(q, total, (int) Math.min(ArchiveQuery.MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE), hits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -115,16 +116,24 @@ public class ArchiveSearch {
         }
     }
 
-    private Query textQuery(String text) {
+    /**
+     * @param ranking finds and orders the hits: every word, the phrase first
+     * @param highlight marks the words in snippets; the phrase adds no word to mark, and highlighting it strictly
+     *     would cost a span query per hit
+     */
+    private record TextQuery(Query ranking, Query highlight) {}
+
+    private TextQuery textQuery(String text) {
         if (text.isEmpty()) {
-            return new MatchAllDocsQuery();
+            return new TextQuery(new MatchAllDocsQuery(), new MatchAllDocsQuery());
         }
         KeywordQuery kq = engine.queryFor(text);
         if (!kq.searchable()) {
-            return new MatchNoDocsQuery("only stop words");
+            Query none = new MatchNoDocsQuery("only stop words");
+            return new TextQuery(none, none);
         }
-        return new BooleanQuery.Builder().add(kq.words(), BooleanClause.Occur.MUST)
-                .add(new BoostQuery(kq.phrase(), PHRASE_BOOST), BooleanClause.Occur.SHOULD).build();
+        return new TextQuery(new BooleanQuery.Builder().add(kq.words(), BooleanClause.Occur.MUST)
+                .add(new BoostQuery(kq.phrase(), PHRASE_BOOST), BooleanClause.Occur.SHOULD).build(), kq.words());
     }
 
     /** @return the hits for these documents, in their order, with snippets for {@code highlight} */
@@ -133,14 +142,13 @@ public class ArchiveSearch {
         for (int doc : docs) {
             ids.add(paperId(searcher, doc));
         }
-        Map<Long, Paper> papers = QuarkusTransaction.requiringNew().call(() -> ids.isEmpty() ? Map.<Long, Paper>of()
-                : Paper.<Paper>list("id in ?1", ids).stream().collect(Collectors.toMap(p -> p.id, Function.identity())));
+        Map<Long, Paper.Listing> papers = QuarkusTransaction.requiringNew().call(() -> Paper.listingsOf(ids));
+        List<List<Explanation.Segment>> snippets = Snippets.of(searcher, highlight, docs);
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
-            Paper p = papers.get(ids.get(i));
+            Paper.Listing p = papers.get(ids.get(i));
             if (p != null) {
-                hits.add(new Hit(p.id, p.title, p.url, p.listedOn, p.source, p.authorsInShort(),
-                        Snippets.of(searcher, highlight, docs[i])));
+                hits.add(new Hit(p.id(), p.title(), p.url(), p.listedOn(), p.source(), p.authorsInShort(), snippets.get(i)));
             }
         }
         return hits;

@@ -41,7 +41,8 @@ final class SnippetFormatter extends PassageFormatter {
                 }
                 pos = end;
             }
-            if (!snippet.full()) {
+            // A phrase match may run on past its passage's end (across a sentence break): then nothing is left.
+            if (!snippet.full() && pos < p.getEndOffset()) {
                 snippet.plain(content.substring(pos, p.getEndOffset()));
             }
         }

@@ -22,16 +22,30 @@ public final class Snippets {
     private Snippets() {}
 
     /** @return the snippet of document {@code doc} for {@code query}; the abstract's start when nothing matched */
-    @SuppressWarnings("unchecked")
     public static List<Explanation.Segment> of(IndexSearcher searcher, Query query, int doc) {
+        return of(searcher, query, new int[] {doc}).get(0);
+    }
+
+    /**
+     * @return the snippets of {@code docs}, in their order: one highlighting pass for all, which a page of
+     *     results needs, since each pass prepares the query against the whole index
+     */
+    @SuppressWarnings("unchecked")
+    public static List<List<Explanation.Segment>> of(IndexSearcher searcher, Query query, int[] docs) {
+        if (docs.length == 0) {
+            return List.of();
+        }
         SegmentHighlighter highlighter = new SegmentHighlighter(UnifiedHighlighter.builder(searcher, new PaperAnalyzer())
                 .withFormatter(new SnippetFormatter(SNIPPET_CHARS))
                 .withMaxNoHighlightPassages(1));
         try {
-            Map<String, Object[]> result = highlighter.highlight(
-                    new String[] {PaperFields.ABSTRACT}, query, new int[] {doc}, new int[] {2});
-            Object snippet = result.get(PaperFields.ABSTRACT)[0];
-            return snippet == null ? List.of() : (List<Explanation.Segment>) snippet;
+            int[] passages = new int[] {2};
+            Map<String, Object[]> result = highlighter.highlight(new String[] {PaperFields.ABSTRACT}, query, docs, passages);
+            List<List<Explanation.Segment>> out = new java.util.ArrayList<>(docs.length);
+            for (Object snippet : result.get(PaperFields.ABSTRACT)) {
+                out.add(snippet == null ? List.of() : (List<Explanation.Segment>) snippet);
+            }
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -107,7 +107,26 @@ public class Paper extends PanacheEntityBase {
 
     /** @return the authors as a digest card and the archive show them: "A, B, C, D, E and 3 others" past five */
     public String authorsInShort() {
-        List<String> all = authorList();
+        return authorsInShort(authors);
+    }
+
+    /** What a list of results shows of a paper, read without loading the paper (its abstract stays in the table). */
+    public record Listing(long id, String title, String url, LocalDate listedOn, String source, String authorsInShort) {}
+
+    /** @return the listings of these papers, by id; ids not found are left out. Joins the caller's transaction. */
+    public static java.util.Map<Long, Listing> listingsOf(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return getEntityManager().createQuery("select p.id, p.title, p.url, p.listedOn, p.source, p.authors"
+                + " from Paper p where p.id in ?1", Object[].class).setParameter(1, ids).getResultList().stream()
+                .map(r -> new Listing((Long) r[0], (String) r[1], (String) r[2], (LocalDate) r[3], (String) r[4],
+                        authorsInShort((String) r[5])))
+                .collect(java.util.stream.Collectors.toMap(Listing::id, l -> l));
+    }
+
+    private static String authorsInShort(String authors) {
+        List<String> all = authors == null || authors.isBlank() ? List.of() : Arrays.asList(authors.split("\n"));
         if (all.size() <= AUTHORS_SHOWN) {
             return String.join(", ", all);
         }

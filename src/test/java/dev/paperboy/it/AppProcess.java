@@ -36,7 +36,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /** Starts the service with {@code config} as environment variables and waits until it is ready. */
-    static AppProcess start(String name, Map<String, String> config, Path workDir) throws Exception {
+    public static AppProcess start(String name, Map<String, String> config, Path workDir) throws Exception {
         int port = Ports.free();
         Path log = workDir.resolve(name + ".log");
         // As deploy/README.md runs the service.
@@ -78,12 +78,12 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("service not ready after 60 s:\n" + Files.readString(log));
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -34,6 +34,19 @@ class SnippetFormatterTest {
                 shown(200, passage(from, ABSTRACT.length(), "graphs")));
     }
 
+    @Test
+    void aPhraseMatchThatRunsPastItsPassageEndsTheSnippetThere() {
+        // The archive benchmark found this: "learning while" matched across a sentence break, past the
+        // passage's end, and reading the rest of the passage from beyond its end failed the search.
+        Passage p = new Passage();
+        int from = ABSTRACT.indexOf("distinct");
+        int end = ABSTRACT.indexOf(" data");
+        p.setStartOffset(from);
+        p.setEndOffset(end);
+        p.addMatch(from, ABSTRACT.indexOf("distributions") + "distributions".length(), new BytesRef("x"), 1);
+        assertEquals("… [distinct data distributions]", shown(200, p));
+    }
+
     private static String shown(int budget, Passage... passages) {
         return new SnippetFormatter(budget).format(passages, ABSTRACT).stream()
                 .map(s -> s.bold() ? "[" + s.text() + "]" : s.text()).collect(Collectors.joining());

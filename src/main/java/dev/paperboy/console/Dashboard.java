@@ -23,7 +23,7 @@ class Dashboard {
 
     static final int DAYS = 30;
     static final int TOP_KEYWORDS = 20;
-    static final int INGEST_RUNS = 15;
+    static final int INGEST_RUNS_PER_SOURCE = 3;
     static final int SEND_RUNS = 10;
 
     /** One day's subscriber movement, newest first in the table. */
@@ -77,7 +77,7 @@ class Dashboard {
                     n.get(OutboxState.FAILED) + n.get(OutboxState.BOUNCED),
                     String.format(Locale.ROOT, "%.1f/s", p.ratePerSecond()));
         }).toList();
-        List<IngestRow> ingests = ingestLog.latest(INGEST_RUNS).stream().map(e -> new IngestRow(e.source(), e.date(),
+        List<IngestRow> ingests = ingestLog.latestPerSource(INGEST_RUNS_PER_SOURCE).stream().map(e -> new IngestRow(e.source(), e.date(),
                 e.trigger(), e.startedAt().withOffsetSameInstant(ZoneOffset.UTC).format(STARTED), e.added(),
                 e.duplicates(), e.skippedCount(), e.error() == null ? "" : e.error())).toList();
         Map<LocalDate, Long> sent = delivery.sentPerDay(DAYS);

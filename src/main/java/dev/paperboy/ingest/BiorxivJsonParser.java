@@ -47,8 +47,9 @@ final class BiorxivJsonParser {
             throw error(at(index, "version"), "version " + BadInputException.shown(version.strip())
                     + " of a preprint first posted earlier: a revision, not a new paper");
         }
-        List<String> authors = text(item, "authors", index) == null ? List.of()
-                : Arrays.stream(item.path("authors").asText().split(";")).map(String::strip).filter(a -> !a.isEmpty())
+        String names = text(item, "authors", index);
+        List<String> authors = names == null ? List.of()
+                : Arrays.stream(names.split(";")).map(String::strip).filter(a -> !a.isEmpty())
                         .toList();
         return new ParsedPaper(null, required(item, "title", index).strip(), required(item, "abstract", index).strip(),
                 authors, null, null, List.of(), null, null, link(item, doi, version, index), day(item, index), doi);

@@ -126,7 +126,7 @@ public class Paper extends PanacheEntityBase {
     }
 
     private static String authorsInShort(String authors) {
-        List<String> all = authors == null || authors.isBlank() ? List.of() : Arrays.asList(authors.split("\n"));
+        List<String> all = authorList(authors);
         if (all.size() <= AUTHORS_SHOWN) {
             return String.join(", ", all);
         }
@@ -135,6 +135,11 @@ public class Paper extends PanacheEntityBase {
     }
 
     public List<String> authorList() {
+        return authorList(authors);
+    }
+
+    /** @return the authors stored one per line */
+    private static List<String> authorList(String authors) {
         return authors == null || authors.isBlank() ? List.of() : Arrays.asList(authors.split("\n"));
     }
 

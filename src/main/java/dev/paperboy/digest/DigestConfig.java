@@ -32,4 +32,18 @@ public interface DigestConfig {
      */
     @WithDefault("1")
     int freshDays();
+
+    /**
+     * Subscriber ids per planning range: a run is cut into ranges this wide, and each instance claims ranges from
+     * the shared queue, so scoring a send is split across instances.
+     */
+    @WithDefault("5000")
+    int planRange();
+
+    /**
+     * How often an instance looks for planning ranges of a run another instance started, to share its scoring
+     * ({@code off} disables it: the instance then plans only the runs it starts).
+     */
+    @WithDefault("5s")
+    String planPoll();
 }

@@ -6,6 +6,8 @@ import dev.paperboy.match.Explanation;
 import dev.paperboy.match.Match;
 import dev.paperboy.match.MatchEngine;
 import dev.paperboy.match.Profile;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperIndex;
 import dev.paperboy.subscriber.DigestPreferences;
 import dev.paperboy.subscriber.FeedbackService;
 import dev.paperboy.subscriber.Preferences;
@@ -14,6 +16,7 @@ import dev.paperboy.web.BadInputException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,10 +33,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Decides who gets what in a digest and writes one outbox row per subscriber with matches: for one day, as an
- * operator sends it, or for everyone whose delivery time has come, as the scheduler asks ({@link DigestScheduler}). Subscribers are
- * read in keyset pages, so a million never sit in memory; each page commits its rows and its delivered-paper
- * records together, and anyone who already has a row for the digest is skipped, so a re-run continues
- * where a crash stopped.
+ * operator sends it, or for everyone whose delivery time has come, as the scheduler asks ({@link DigestScheduler}).
+ *
+ * <p>A run is cut into subscriber-id ranges that every instance claims from a queue ({@link PlanPages}), so
+ * scoring is shared by all instances. Within a range, subscribers are read in keyset pages, so a million never sit
+ * in memory; each page commits its rows and its delivered-paper records together, and anyone who already has a
+ * row for the digest is skipped, so a re-run continues where a crash stopped.
  *
  * <p>Contained at two levels: a subscriber whose profile fails to score or explain, for any reason, is left out
  * and recorded with the reason ({@link SkippedSubscribers}); a page that fails as a whole records each of its
@@ -43,6 +48,8 @@ import org.jboss.logging.Logger;
 public class DigestPlanner {
 
     private static final Logger LOG = Logger.getLogger(DigestPlanner.class);
+    /** How often a run looks whether the ranges other instances hold are done, or free again. */
+    private static final Duration WAIT_FOR_OTHERS = Duration.ofMillis(250);
 
     private final MatchEngine engine;
     private final OutboxStore outbox;
@@ -52,9 +59,14 @@ public class DigestPlanner {
     private final FeedbackService feedback;
     private final SkippedSubscribers skipped;
     private final Preferences preferences;
+    private final PlanPages pages;
+    private final PaperIndex index;
 
     DigestPlanner(MatchEngine engine, OutboxStore outbox, DeliveredPapers delivered, DigestConfig config,
-            EntityManager em, FeedbackService feedback, SkippedSubscribers skipped, Preferences preferences) {
+            EntityManager em, FeedbackService feedback, SkippedSubscribers skipped, Preferences preferences,
+            PlanPages pages, PaperIndex index) {
+        this.pages = pages;
+        this.index = index;
         this.preferences = preferences;
         this.engine = engine;
         this.outbox = outbox;
@@ -67,76 +79,152 @@ public class DigestPlanner {
 
     /**
      * Plans the daily digest of {@code date} for every confirmed daily subscriber who has no row for it yet,
-     * whatever their hour: an operator's send. Weekly and paused subscribers are left to the scheduler.
+     * whatever their hour: an operator's send. Weekly and paused subscribers are left to the scheduler. Other
+     * instances join in through {@link #planOpenRuns}; this answers when the whole day is planned.
      */
     public PlanReport plan(LocalDate date) {
-        DigestPeriod period = DigestPeriod.day(date);
-        int scored = 0;
-        int queued = 0;
         try (DayMatcher day = engine.forDay(date)) {
             if (day.paperCount() == 0) {
                 return new PlanReport(0, 0);
             }
-            long after = 0;
-            while (true) {
-                long from = after;
-                List<Subscriber> page = QuarkusTransaction.requiringNew().call(() ->
-                        Subscriber.confirmedDailyAfter(from, config.pageSize()));
-                if (page.isEmpty()) {
-                    break;
-                }
-                after = page.get(page.size() - 1).id;
-                List<Subscriber> todo = QuarkusTransaction.requiringNew().call(() -> withoutRow(page, period.key()));
-                scored += todo.size();
-                queued += planContained(day, period, todo, s -> preferences.dayCovered(s.id, date));
-            }
         }
-        return new PlanReport(scored, queued);
+        return run(PlanRun.day(date));
     }
 
     /**
      * Plans a digest for every subscriber whose delivery time has come by {@code now}: the papers of the days
      * since their last digest, up to {@code latestDay}, and sets when their next one is due. A subscriber with no
-     * new day gets nothing now and their papers at their next delivery time.
+     * new day gets nothing now and their papers at their next delivery time. A scheduled run another instance
+     * began and has not finished is joined instead, with its instant: the subscribers it has not reached are due
+     * in it as well.
      */
     public PlanReport planDue(Instant now, LocalDate latestDay) {
-        int scored = 0;
-        int queued = 0;
+        return run(pages.openDueRun().orElse(PlanRun.due(now, latestDay)));
+    }
+
+    /**
+     * Plans ranges of runs other instances opened, until none is free: how a second instance shares the scoring
+     * of a send it did not start.
+     */
+    public void planOpenRuns() {
+        planClaimed(null);
+    }
+
+    /** Opens the run, plans its ranges until none is free, and waits for those other instances still hold. */
+    private PlanReport run(PlanRun run) {
+        pages.open(run, config.planRange());
+        String key = run.key();
+        planClaimed(key);
+        while (!pages.finished(key)) {
+            // Another instance holds a range; if it died, its lease ends and the range is claimed here.
+            try {
+                Thread.sleep(WAIT_FOR_OTHERS.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while other instances planned " + key, e);
+            }
+            planClaimed(key);
+        }
+        return pages.totals(key);
+    }
+
+    /** Claims and plans ranges of {@code runKey} (of any run when null) until none is free. */
+    private void planClaimed(String runKey) {
         Map<DigestPeriod, DayMatcher> matchers = new HashMap<>();
         try {
-            long after = 0;
-            while (true) {
-                long from = after;
-                List<Subscriber> page = QuarkusTransaction.requiringNew().call(() ->
-                        Subscriber.dueAfter(now.atOffset(ZoneOffset.UTC), from, config.pageSize()));
-                if (page.isEmpty()) {
-                    break;
-                }
-                after = page.get(page.size() - 1).id;
-                Map<Optional<DigestPeriod>, List<Subscriber>> byPeriod = new LinkedHashMap<>();
-                for (Subscriber s : page) {
-                    // Never scheduled (subscribed before schedules existed): from their next delivery time on.
-                    Optional<DigestPeriod> period = s.nextDigestAt == null ? Optional.empty()
-                            : DigestPeriod.next(s.frequency, s.lastDigestEnd, latestDay, config.freshDays());
-                    byPeriod.computeIfAbsent(period, k -> new ArrayList<>()).add(s);
-                }
-                for (Map.Entry<Optional<DigestPeriod>, List<Subscriber>> group : byPeriod.entrySet()) {
-                    if (group.getKey().isEmpty()) {
-                        QuarkusTransaction.requiringNew().run(() ->
-                                group.getValue().forEach(s -> preferences.digestPlanned(s, now, null)));
-                        continue;
-                    }
-                    DigestPeriod period = group.getKey().get();
-                    DayMatcher day = matchers.computeIfAbsent(period, p -> engine.forDays(p.first(), p.last()));
-                    scored += group.getValue().size();
-                    queued += planContained(day, period, group.getValue(),
-                            s -> preferences.digestPlanned(s, now, period.last()));
-                }
+            for (Optional<PlanPages.Range> range = pages.claim(runKey); range.isPresent();
+                    range = pages.claim(runKey)) {
+                pages.finish(range.get(), planRange(range.get(), matchers));
             }
         } finally {
             matchers.values().forEach(DayMatcher::close);
         }
-        return new PlanReport(scored, queued);
+    }
+
+    /**
+     * @return a matcher over the period's papers, with every paper the database lists for it: an instance that
+     *     joins a run may not have indexed the day yet, and planning without its papers would send nothing
+     */
+    private DayMatcher matcherFor(DigestPeriod period, Map<DigestPeriod, DayMatcher> matchers) {
+        DayMatcher day = matchers.get(period);
+        if (day == null) {
+            day = engine.forDays(period.first(), period.last());
+            long listed = QuarkusTransaction.requiringNew().call(() ->
+                    Paper.countListedBetween(period.first(), period.last()));
+            if (day.paperCount() < listed) {
+                // A catch-up was running when the matcher opened; wait for it, and for whatever it left.
+                day.close();
+                index.catchUp();
+                day = engine.forDays(period.first(), period.last());
+            }
+            matchers.put(period, day);
+        }
+        return day;
+    }
+
+    private PlanReport planRange(PlanPages.Range range, Map<DigestPeriod, DayMatcher> matchers) {
+        PlanRun run = range.run();
+        return run.isDay() ? planDayRange(run.day(), range, matchers) : planDueRange(run, range, matchers);
+    }
+
+    private PlanReport planDayRange(LocalDate date, PlanPages.Range range, Map<DigestPeriod, DayMatcher> matchers) {
+        DigestPeriod period = DigestPeriod.day(date);
+        DayMatcher day = matcherFor(period, matchers);
+        int[] counts = new int[2];
+        walk(range, (after, before, size) -> Subscriber.confirmedDailyIn(after, before, size), page -> {
+            List<Subscriber> todo = QuarkusTransaction.requiringNew().call(() -> withoutRow(page, period.key()));
+            counts[0] += todo.size();
+            counts[1] += planContained(day, period, todo, s -> preferences.dayCovered(s.id, date));
+        });
+        return new PlanReport(counts[0], counts[1]);
+    }
+
+    private PlanReport planDueRange(PlanRun run, PlanPages.Range range, Map<DigestPeriod, DayMatcher> matchers) {
+        Instant now = run.dueAt();
+        int[] counts = new int[2];
+        walk(range, (after, before, size) -> Subscriber.dueIn(now.atOffset(ZoneOffset.UTC), after, before, size),
+                page -> {
+            Map<Optional<DigestPeriod>, List<Subscriber>> byPeriod = new LinkedHashMap<>();
+            for (Subscriber s : page) {
+                // Never scheduled (subscribed before schedules existed): from their next delivery time on.
+                Optional<DigestPeriod> period = s.nextDigestAt == null ? Optional.empty()
+                        : DigestPeriod.next(s.frequency, s.lastDigestEnd, run.latestDay(), config.freshDays());
+                byPeriod.computeIfAbsent(period, k -> new ArrayList<>()).add(s);
+            }
+            for (Map.Entry<Optional<DigestPeriod>, List<Subscriber>> group : byPeriod.entrySet()) {
+                if (group.getKey().isEmpty()) {
+                    QuarkusTransaction.requiringNew().run(() ->
+                            group.getValue().forEach(s -> preferences.digestPlanned(s, now, null)));
+                    continue;
+                }
+                DigestPeriod period = group.getKey().get();
+                DayMatcher day = matcherFor(period, matchers);
+                counts[0] += group.getValue().size();
+                counts[1] += planContained(day, period, group.getValue(),
+                        s -> preferences.digestPlanned(s, now, period.last()));
+            }
+        });
+        return new PlanReport(counts[0], counts[1]);
+    }
+
+    /** A keyset page of subscribers with {@code after < id < before}, in id order. */
+    private interface KeysetFinder {
+        List<Subscriber> page(long after, long before, int size);
+    }
+
+    /** Hands the range's subscribers that {@code finder} selects to {@code plan}, a page at a time. */
+    private void walk(PlanPages.Range range, KeysetFinder finder, Consumer<List<Subscriber>> plan) {
+        long after = range.first() - 1;
+        while (true) {
+            long from = after;
+            List<Subscriber> page = QuarkusTransaction.requiringNew().call(() ->
+                    finder.page(from, range.endOrMax(), config.pageSize()));
+            if (page.isEmpty()) {
+                return;
+            }
+            after = page.get(page.size() - 1).id;
+            plan.accept(page);
+        }
     }
 
     /** Plans one page; a page that fails as a whole records each of its subscribers as skipped. */

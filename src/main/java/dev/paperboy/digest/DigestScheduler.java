@@ -42,6 +42,13 @@ public class DigestScheduler {
         tick(clock.instant());
     }
 
+    /** Shares the scoring of runs other instances started: they may be far bigger than one instance should do. */
+    @Scheduled(identity = "digest-plan-ranges", every = "${paperboy.digest.plan-poll}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onPlanPoll() {
+        planner.planOpenRuns();
+    }
+
     /**
      * Plans and sends every digest due at {@code now}.
      *

@@ -85,6 +85,11 @@ public class Paper extends PanacheEntityBase {
                 LocalDate.class).setParameter(1, day).getSingleResult();
     }
 
+    /** @return how many papers were listed from {@code first} to {@code last} */
+    public static long countListedBetween(LocalDate first, LocalDate last) {
+        return count("listedOn >= ?1 and listedOn <= ?2", first, last);
+    }
+
     public static Optional<Paper> findByDoi(String doi) {
         return find("doi", doi).firstResultOptional();
     }

@@ -127,26 +127,23 @@ public class Subscriber extends PanacheEntityBase {
         return count("status", SubscriberStatus.CONFIRMED);
     }
 
-    /** A page of confirmed subscribers after {@code afterId}, in id order: keyset paging never loads everyone. */
-    public static List<Subscriber> confirmedAfter(long afterId, int pageSize) {
-        return find("status = ?1 and id > ?2 order by id", SubscriberStatus.CONFIRMED, afterId)
-                .page(0, pageSize).list();
-    }
-
-    /** A page of confirmed daily subscribers after {@code afterId}: those an operator's send of one day is for. */
-    public static List<Subscriber> confirmedDailyAfter(long afterId, int pageSize) {
-        return find("status = ?1 and frequency = ?2 and id > ?3 order by id", SubscriberStatus.CONFIRMED,
-                DigestFrequency.DAILY, afterId).page(0, pageSize).list();
+    /**
+     * A page of confirmed daily subscribers with {@code afterId < id < beforeId}, in id order: those an operator's
+     * send of one day is for.
+     */
+    public static List<Subscriber> confirmedDailyIn(long afterId, long beforeId, int pageSize) {
+        return find("status = ?1 and frequency = ?2 and id > ?3 and id < ?4 order by id", SubscriberStatus.CONFIRMED,
+                DigestFrequency.DAILY, afterId, beforeId).page(0, pageSize).list();
     }
 
     /**
-     * A page of confirmed, unpaused subscribers after {@code afterId} whose next digest is due at {@code now}, or
-     * who were never scheduled.
+     * A page of confirmed, unpaused subscribers with {@code afterId < id < beforeId} whose next digest is due at
+     * {@code now}, or who were never scheduled.
      */
-    public static List<Subscriber> dueAfter(OffsetDateTime now, long afterId, int pageSize) {
+    public static List<Subscriber> dueIn(OffsetDateTime now, long afterId, long beforeId, int pageSize) {
         return find("status = ?1 and frequency <> ?2 and (nextDigestAt is null or nextDigestAt <= ?3) and id > ?4"
-                + " order by id", SubscriberStatus.CONFIRMED, DigestFrequency.PAUSED, now, afterId)
-                .page(0, pageSize).list();
+                + " and id < ?5 order by id", SubscriberStatus.CONFIRMED, DigestFrequency.PAUSED, now, afterId,
+                beforeId).page(0, pageSize).list();
     }
 
     public Keywords keywordList() {

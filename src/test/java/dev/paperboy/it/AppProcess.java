@@ -35,6 +35,20 @@ public final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * Starts an instance on {@code db}, with a data dir of its own under {@code workDir}, as one of several that
+     * share the database.
+     *
+     * @param fresh whether this start wipes the schema first: the first instance of a test does
+     */
+    static AppProcess startOn(ItDatabase db, boolean fresh, String name, Map<String, String> config, Path workDir)
+            throws Exception {
+        Map<String, String> env = new HashMap<>(config);
+        env.putAll(db.config(fresh));
+        env.put("PAPERBOY_DATA_DIR", workDir.resolve(name).toString());
+        return start(name, env, workDir);
+    }
+
     /** Starts the service with {@code config} as environment variables and waits until it is ready. */
     public static AppProcess start(String name, Map<String, String> config, Path workDir) throws Exception {
         int port = Ports.free();

@@ -32,13 +32,8 @@ class TwoInstancesIT {
             config.put("PAPERBOY_MAIL_DELIVERY_DRAIN_INTERVAL", "off");
             config.put("PAPERBOY_DIGEST_TICK_INTERVAL", "off");
 
-            Map<String, String> a = new HashMap<>(config);
-            a.putAll(db.config(true));
-            a.put("PAPERBOY_DATA_DIR", dir.resolve("a").toString());
-            Map<String, String> b = new HashMap<>(config);
-            b.putAll(db.config(false));
-            b.put("PAPERBOY_DATA_DIR", dir.resolve("b").toString());
-            try (AppProcess first = AppProcess.start("a", a, dir); AppProcess second = AppProcess.start("b", b, dir)) {
+            try (AppProcess first = AppProcess.startOn(db, true, "a", config, dir);
+                    AppProcess second = AppProcess.startOn(db, false, "b", config, dir)) {
                 db.confirmedSubscribers(SUBSCRIBERS, "pair", "learning");
                 String sample = Files.readString(Path.of("docs/sample/daily-papers-page.txt"));
                 assertEquals(200, first.post("/api/admin/ingest?date=2025-09-03&format=page-text", sample).statusCode());

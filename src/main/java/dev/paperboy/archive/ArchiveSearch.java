@@ -5,6 +5,7 @@ import dev.paperboy.match.KeywordQuery;
 import dev.paperboy.match.MatchEngine;
 import dev.paperboy.match.Snippets;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperAnalyzer;
 import dev.paperboy.paper.PaperDocuments;
 import dev.paperboy.paper.PaperFields;
 import dev.paperboy.paper.PaperIndex;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -25,16 +27,19 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 
 /**
  * Searches the archive with the analysis and synonyms of matching: the words of a search find a paper, the search
@@ -48,13 +53,21 @@ public class ArchiveSearch {
     static final int RELATED = 10;
     /** A phrase match outranks any number of single-word matches. */
     private static final float PHRASE_BOOST = 4f;
+    private static final PaperAnalyzer ANALYZER = new PaperAnalyzer();
 
     /** One paper in a list of results. */
     public record Hit(long id, String title, String url, LocalDate date, String source, String authors,
             List<Explanation.Segment> snippet) {}
 
-    /** A page of results; {@code total} counts every match. */
-    public record Results(ArchiveQuery query, long total, int pages, List<Hit> hits) {}
+    /**
+     * A page of results.
+     *
+     * @param total every match when {@code totalExact}; otherwise at least this many (a thousand or more, more than
+     *     the {@value ArchiveQuery#MAX_PAGE} pages show), as counting them all would double the cost of a search
+     */
+    public record Results(ArchiveQuery query, long total, boolean totalExact, int pages, List<Hit> hits) {}
+
+    record Total(long value, boolean exact) {}
 
     private final PaperIndex index;
     private final MatchEngine engine;
@@ -83,18 +96,38 @@ public class ArchiveSearch {
                     ? searcher.search(query, wanted, new Sort(new SortField(PaperFields.LISTED_ON, SortField.Type.LONG, true),
                             SortField.FIELD_SCORE))
                     : searcher.search(query, wanted);
-            // The search counts exactly up to a thousand hits; only a broader query needs a pass of its own.
-            long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value
-                    : searcher.count(query);
+            Total total = total(searcher, query, top.totalHits);
             List<ScoreDoc> page = new ArrayList<>();
             for (int i = (q.page() - 1) * PAGE_SIZE; i < top.scoreDocs.length; i++) {
                 page.add(top.scoreDocs[i]);
             }
             List<Hit> hits = hits(searcher, text.highlight(), page.stream().mapToInt(d -> d.doc).toArray());
-            return new Results(q, total, (int) Math.min(ArchiveQuery.MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE), hits);
+            return new Results(q, total.value(), total.exact(),
+                    (int) Math.min(ArchiveQuery.MAX_PAGE, (total.value() + PAGE_SIZE - 1) / PAGE_SIZE), hits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @return the search's own count when it is exact (up to a thousand hits), else the index's count when the
+     *     index knows it without a pass over the matches (every paper, or one word without filters), else the
+     *     search's lower bound
+     */
+    static Total total(IndexSearcher searcher, Query query, TotalHits counted) throws IOException {
+        if (counted.relation == TotalHits.Relation.EQUAL_TO) {
+            return new Total(counted.value, true);
+        }
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+        long sum = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int n = weight.count(leaf);
+            if (n < 0) {
+                return new Total(counted.value, false);
+            }
+            sum += n;
+        }
+        return new Total(sum, true);
     }
 
     /** @return the archived papers most like {@code paperId}, best first; none when it is not indexed */
@@ -132,8 +165,34 @@ public class ArchiveSearch {
             Query none = new MatchNoDocsQuery("only stop words");
             return new TextQuery(none, none);
         }
-        return new TextQuery(new BooleanQuery.Builder().add(kq.words(), BooleanClause.Occur.MUST)
-                .add(new BoostQuery(kq.phrase(), PHRASE_BOOST), BooleanClause.Occur.SHOULD).build(), kq.words());
+        // Built for the top 20 rather than reusing matching's query as it is: the phrasings are joined without a
+        // tie-breaker and the words are optional beside them, so the query is one disjunction whose clauses all
+        // know their best score, and Lucene skips the papers that cannot reach the page (block-max WAND). A
+        // phrasing holds its words, or is a synonym of them: either way a paper it finds is one to find.
+        if (kq.variants().size() == 1 && wordCount(text) == 1) {
+            // One word without synonyms: its phrasing is that word over the weighted fields, and adding the same
+            // word unweighted would read every posting twice for a ranking that changes by a constant factor.
+            return new TextQuery(kq.variants().get(0).query(), kq.words());
+        }
+        Query phrasings = kq.variants().size() == 1 ? kq.variants().get(0).query()
+                : new DisjunctionMaxQuery(kq.variants().stream().map(KeywordQuery.Variant::query).toList(), 0f);
+        return new TextQuery(new BooleanQuery.Builder().add(kq.words(), BooleanClause.Occur.SHOULD)
+                .add(new BoostQuery(phrasings, PHRASE_BOOST), BooleanClause.Occur.SHOULD).build(), kq.words());
+    }
+
+    /** @return how many words the index sees in {@code text} */
+    private static int wordCount(String text) {
+        try (TokenStream tokens = ANALYZER.tokenStream(PaperFields.ABSTRACT, text)) {
+            tokens.reset();
+            int n = 0;
+            while (tokens.incrementToken()) {
+                n++;
+            }
+            tokens.end();
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return the hits for these documents, in their order, with snippets for {@code highlight} */

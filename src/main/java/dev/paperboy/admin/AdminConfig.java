@@ -9,7 +9,8 @@ public interface AdminConfig {
 
     /**
      * Bearer token for /api/admin, at least 32 characters in the prod profile (the service refuses to start
-     * otherwise). Unset: a random one is generated at start-up and logged once.
+     * otherwise). Unset: a random one is generated on first start and kept in {@code admin.token} in the data
+     * dir (owner-only); the log names the file, never the token.
      */
     Optional<String> token();
 

@@ -1,12 +1,13 @@
 package dev.paperboy.admin;
 
+import dev.paperboy.DataDirectory;
+import dev.paperboy.PaperboyConfig;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.jboss.logging.Logger;
 
 /** The admin bearer token (and the bounce webhook's own secret), compared in constant time. */
@@ -17,20 +18,22 @@ public class AdminToken {
     private static final Logger LOG = Logger.getLogger(AdminToken.class);
     /** What a configured token must have in production: about 190 bits if random. */
     static final int MIN_LENGTH = 32;
+    /** Where the embedded default keeps the token it generates when none is configured, in the data dir. */
+    static final String GENERATED_FILE = "admin.token";
 
     private final byte[] token;
     private final byte[] bounceSecret;
 
-    AdminToken(AdminConfig config) {
+    AdminToken(AdminConfig config, PaperboyConfig app) {
         requireStrong(config.token(), ConfigUtils.isProfileActive("prod"));
         this.bounceSecret = config.bounceSecret().filter(s -> !s.isBlank())
                 .map(s -> s.strip().getBytes(StandardCharsets.UTF_8)).orElse(null);
         String value = config.token().filter(t -> !t.isBlank()).orElseGet(() -> {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            // Logged once, on purpose: without it the operator could not reach the admin API at all.
-            LOG.infof("No paperboy.admin.token set; generated admin token for this run: %s", generated);
+            // Kept in an owner-only file rather than logged: logs are shipped and read by more people than the
+            // data dir, and a token in them would open the console to all of them.
+            Path file = app.dataDir().resolve(GENERATED_FILE);
+            String generated = DataDirectory.secret(file, 24);
+            LOG.infof("No paperboy.admin.token set; the generated admin token is in %s", file.toAbsolutePath());
             return generated;
         });
         this.token = value.getBytes(StandardCharsets.UTF_8);

@@ -5,7 +5,6 @@ import dev.paperboy.match.KeywordQuery;
 import dev.paperboy.match.MatchEngine;
 import dev.paperboy.match.Snippets;
 import dev.paperboy.paper.Paper;
-import dev.paperboy.paper.PaperAnalyzer;
 import dev.paperboy.paper.PaperDocuments;
 import dev.paperboy.paper.PaperFields;
 import dev.paperboy.paper.PaperIndex;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -53,7 +51,6 @@ public class ArchiveSearch {
     static final int RELATED = 10;
     /** A phrase match outranks any number of single-word matches. */
     private static final float PHRASE_BOOST = 4f;
-    private static final PaperAnalyzer ANALYZER = new PaperAnalyzer();
 
     /** One paper in a list of results. */
     public record Hit(long id, String title, String url, LocalDate date, String source, String authors,
@@ -169,7 +166,7 @@ public class ArchiveSearch {
         // tie-breaker and the words are optional beside them, so the query is one disjunction whose clauses all
         // know their best score, and Lucene skips the papers that cannot reach the page (block-max WAND). A
         // phrasing holds its words, or is a synonym of them: either way a paper it finds is one to find.
-        if (kq.variants().size() == 1 && wordCount(text) == 1) {
+        if (kq.variants().size() == 1 && kq.wordCount() == 1) {
             // One word without synonyms: its phrasing is that word over the weighted fields, and adding the same
             // word unweighted would read every posting twice for a ranking that changes by a constant factor.
             return new TextQuery(kq.variants().get(0).query(), kq.words());
@@ -178,21 +175,6 @@ public class ArchiveSearch {
                 : new DisjunctionMaxQuery(kq.variants().stream().map(KeywordQuery.Variant::query).toList(), 0f);
         return new TextQuery(new BooleanQuery.Builder().add(kq.words(), BooleanClause.Occur.SHOULD)
                 .add(new BoostQuery(phrasings, PHRASE_BOOST), BooleanClause.Occur.SHOULD).build(), kq.words());
-    }
-
-    /** @return how many words the index sees in {@code text} */
-    private static int wordCount(String text) {
-        try (TokenStream tokens = ANALYZER.tokenStream(PaperFields.ABSTRACT, text)) {
-            tokens.reset();
-            int n = 0;
-            while (tokens.incrementToken()) {
-                n++;
-            }
-            tokens.end();
-            return n;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** @return the hits for these documents, in their order, with snippets for {@code highlight} */

@@ -16,8 +16,9 @@ import org.apache.lucene.search.Query;
  * @param variants each phrasing (the keyword first, then its synonyms) with its phrase query over all fields
  * @param phrase the best phrasing per paper ({@code null} when the keyword has only stop words)
  * @param words the keyword's own words, any of them ({@code null} likewise)
+ * @param wordCount how many words the index sees in the keyword (at most the factory's word bound)
  */
-public record KeywordQuery(String keyword, List<Variant> variants, Query phrase, Query words) {
+public record KeywordQuery(String keyword, List<Variant> variants, Query phrase, Query words, int wordCount) {
 
     /** One phrasing of the keyword and its phrase query over all fields. */
     public record Variant(String phrase, Query query) {}

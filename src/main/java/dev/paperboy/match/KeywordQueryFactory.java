@@ -2,9 +2,12 @@ package dev.paperboy.match;
 
 import dev.paperboy.paper.PaperAnalyzer;
 import dev.paperboy.paper.PaperFields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -64,7 +67,8 @@ public final class KeywordQueryFactory {
             case 1 -> variants.get(0).query();
             default -> new DisjunctionMaxQuery(variants.stream().map(KeywordQuery.Variant::query).toList(), TIE_BREAKER);
         };
-        return new KeywordQuery(keyword, List.copyOf(variants), phrase, phrase == null ? null : words(bounded));
+        return new KeywordQuery(keyword, List.copyOf(variants), phrase, phrase == null ? null : words(bounded),
+                wordCount(bounded));
     }
 
     /** @return a query for one already analyzed term over the text fields, for feedback terms */
@@ -75,7 +79,7 @@ public final class KeywordQueryFactory {
                     BooleanClause.Occur.SHOULD);
         }
         Query q = fields.build();
-        return new KeywordQuery(analyzedTerm, List.of(new KeywordQuery.Variant(analyzedTerm, q)), q, q);
+        return new KeywordQuery(analyzedTerm, List.of(new KeywordQuery.Variant(analyzedTerm, q)), q, q, 1);
     }
 
     private void addVariant(List<KeywordQuery.Variant> variants, String phrase) {
@@ -102,6 +106,21 @@ public final class KeywordQueryFactory {
             }
         }
         return fields.build();
+    }
+
+    /** @return how many words the index sees in {@code keyword}: the tokens of its analysis */
+    private int wordCount(String keyword) {
+        try (TokenStream tokens = builder.getAnalyzer().tokenStream(PaperFields.ABSTRACT, keyword)) {
+            tokens.reset();
+            int n = 0;
+            while (tokens.incrementToken()) {
+                n++;
+            }
+            tokens.end();
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return {@code text} cut after its first {@value #MAX_WORDS} whitespace-separated words */

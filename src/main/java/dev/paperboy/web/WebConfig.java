@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
@@ -14,4 +15,15 @@ public interface WebConfig {
     /** Requests per minute one client address may make to the public endpoints. */
     @WithDefault("60")
     int rateLimitPerMinute();
+
+    /**
+     * Longest request line (method, address with its query, version) answered; past it a JSON 414. The live
+     * preview sends a whole profile in its query: 50 keywords of 100 characters, percent-encoded, fit.
+     */
+    @WithDefault("24K")
+    MemorySize maxRequestLine();
+
+    /** Most bytes of request headers together; past them a JSON 431. */
+    @WithDefault("20K")
+    MemorySize maxHeaderSize();
 }

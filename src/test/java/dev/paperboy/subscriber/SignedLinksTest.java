@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paperboy.PaperboyConfig;
 import dev.paperboy.web.BadInputException;
 import dev.paperboy.web.SigningKey;
+import dev.paperboy.web.FixedWebConfig;
 import dev.paperboy.web.WebConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +17,7 @@ import org.junit.jupiter.api.Test;
 class SignedLinksTest {
 
     private static SignedLinks links(Duration ttl, String secret) {
-        WebConfig web = new WebConfig() {
-            public Optional<String> secret() { return Optional.of(secret); }
-            public int rateLimitPerMinute() { return 60; }
-        };
+        WebConfig web = new FixedWebConfig(Optional.of(secret), 60);
         PaperboyConfig app = new PaperboyConfig() {
             public Path dataDir() { return Path.of("target"); }
             public String baseUrl() { return "https://papers.example/"; }

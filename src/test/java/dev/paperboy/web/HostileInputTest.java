@@ -103,6 +103,40 @@ class HostileInputTest {
     }
 
     @Test
+    void anOverLongAddressGetsTheJsonError() throws Exception {
+        String answer = raw("GET /api/preview?keywords=" + "x".repeat(30_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 414"), answer);
+        assertTrue(answer.contains("application/json"), answer);
+        assertTrue(answer.contains("The address is too long: at most 24576 characters"), answer);
+    }
+
+    @Test
+    void overLargeHeadersGetTheJsonError() throws Exception {
+        String answer = raw("GET / HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "y".repeat(25_000) + "\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 431"), answer);
+        assertTrue(answer.contains("application/json"), answer);
+        assertTrue(answer.contains("The request's headers are too large: at most 20480 bytes"), answer);
+    }
+
+    @Test
+    void aRequestLineJustUnderTheLimitIsServed() throws Exception {
+        String start = "GET /api/preview?keywords=";
+        String end = " HTTP/1.1";
+        String answer = raw(start + "x".repeat(24_576 - start.length() - end.length()) + end
+                + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(!answer.startsWith("HTTP/1.1 414") && !answer.startsWith("HTTP/1.1 5"), answer);
+    }
+
+    /** @return the start of the server's answer to {@code request}, sent as it is */
+    private static String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readNBytes(600), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void unknownPathsAndMethodsAreAnsweredInPlainWords() {
         given().get("/api/nothing-here").then().statusCode(404)
                 .body("message", org.hamcrest.Matchers.equalTo("There is nothing at this address."));

@@ -12,10 +12,7 @@ class RateLimiterTest {
 
     @Test
     void aClientOverItsBudgetIsRefusedOthersAreNot() {
-        RateLimiter limiter = new RateLimiter(new WebConfig() {
-            public Optional<String> secret() { return Optional.empty(); }
-            public int rateLimitPerMinute() { return 3; }
-        });
+        RateLimiter limiter = new RateLimiter(new FixedWebConfig(Optional.empty(), 3));
         for (int i = 0; i < 3; i++) {
             limiter.acquire("10.0.0.1");
         }

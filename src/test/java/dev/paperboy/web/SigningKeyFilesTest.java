@@ -19,10 +19,7 @@ class SigningKeyFilesTest {
     @Test
     void theGeneratedKeyIs0600InA0700DataDir() throws Exception {
         Path data = tmp.resolve("data");
-        new SigningKey(new WebConfig() {
-            public Optional<String> secret() { return Optional.empty(); }
-            public int rateLimitPerMinute() { return 60; }
-        }, new PaperboyConfig() {
+        new SigningKey(new FixedWebConfig(Optional.empty(), 60), new PaperboyConfig() {
             public Path dataDir() { return data; }
             public String baseUrl() { return "http://localhost"; }
         });

@@ -62,11 +62,12 @@ public final class AppProcess implements AutoCloseable {
         }
         command.addAll(List.of("-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString()));
         ProcessBuilder pb = new ProcessBuilder(command);
+        // The daily job stays off unless a test schedules it.
         Map<String, String> env = new HashMap<>(config);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("PAPERBOY_ADMIN_TOKEN", TOKEN);
         env.put("PAPERBOY_WEB_SECRET", "it-secret-it-secret-it-secret-it-secret");
-        env.put("PAPERBOY_SCHEDULE_CRON", "off");
+        env.putIfAbsent("PAPERBOY_SCHEDULE_CRON", "off");
         pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         AppProcess app = new AppProcess(pb.start(), port, log);

@@ -48,7 +48,8 @@ public class DailyJob {
     }
 
     @Scheduled(identity = "daily-digest", cron = "${paperboy.schedule.cron}", timeZone = "${paperboy.schedule.time-zone}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         Instant now = clock.instant();
         catchUp(LocalDate.ofInstant(now, ZoneId.of(config.timeZone())));
@@ -87,8 +88,13 @@ public class DailyJob {
         for (PaperSource source : enabledSources()) {
             int days = source.listsPastDays() ? Math.max(1, config.catchUpDays()) : 1;
             for (int back = days - 1; back >= 0; back--) {
-                if (!fetch(source, today.minusDays(back))) {
-                    break;
+                try {
+                    if (!fetch(source, today.minusDays(back))) {
+                        break;
+                    }
+                } catch (IngestService.Stopped stopped) {
+                    LOG.infof("%s; the next run fetches it", stopped.getMessage());
+                    return;
                 }
             }
         }
@@ -103,6 +109,8 @@ public class DailyJob {
         try {
             ingest.fetch(source, date);
             return true;
+        } catch (IngestService.Stopped stopped) {
+            throw stopped;
         } catch (RuntimeException e) {
             // Still send what was uploaded or fetched elsewhere for the day; the fetch is retried by the next run.
             LOG.errorf("Fetching %s papers for %s failed: %s", source.name(), date, e.getMessage());

@@ -37,14 +37,16 @@ public class DigestScheduler {
     }
 
     @Scheduled(identity = "digest-scheduler", every = "${paperboy.digest.tick-interval}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onTick() {
         tick(clock.instant());
     }
 
     /** Shares the scoring of runs other instances started: they may be far bigger than one instance should do. */
     @Scheduled(identity = "digest-plan-ranges", every = "${paperboy.digest.plan-poll}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onPlanPoll() {
         planner.planOpenRuns();
     }

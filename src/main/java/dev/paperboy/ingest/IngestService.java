@@ -5,13 +5,17 @@ import dev.paperboy.paper.PaperIndex;
 import dev.paperboy.paper.PaperUrls;
 import io.micrometer.core.instrument.Metrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -28,6 +32,8 @@ public class IngestService {
     private final IngestLog log;
     private final IngestConfig config;
     private final IngestClaims claims;
+    /** Opened as the service stops, so that a fetch waiting to try again gives up rather than hold up the stop. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     IngestService(PaperIndex index, IngestLog log, IngestConfig config, IngestClaims claims) {
         this.index = index;
@@ -53,6 +59,11 @@ public class IngestService {
             claims.finished(source.name(), date);
             return Optional.of(report);
         } catch (RuntimeException e) {
+            if (stopping()) {
+                // Given back already, as the service began to stop (IngestClaims.releaseOnShutdown); the
+                // transaction manager may be gone by now, so nothing more is written.
+                throw new Stopped(source.name(), date);
+            }
             claims.failed(source.name(), date);
             throw e;
         }
@@ -69,8 +80,29 @@ public class IngestService {
 
     /** The source's document for the day, asked again with growing waits while the source is down. */
     private Supplier<ParsedDocument> retried(PaperSource source, LocalDate date) {
-        return () -> Retries.call(source.name(), config.fetchAttempts(), config.retryWait(),
-                d -> Thread.sleep(d.toMillis()), () -> source.fetch(date));
+        return () -> Retries.call(source.name(), config.fetchAttempts(), config.retryWait(), this::waitUnlessStopping,
+                () -> source.fetch(date));
+    }
+
+    private void waitUnlessStopping(java.time.Duration wait) throws InterruptedException {
+        if (stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new InterruptedException("the service is stopping");
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping.countDown();
+    }
+
+    private boolean stopping() {
+        return stopping.getCount() == 0;
+    }
+
+    /** A scheduled fetch cut short because the service is stopping; the day is left for the next run. */
+    public static final class Stopped extends RuntimeException {
+        Stopped(String source, LocalDate date) {
+            super("Stopped while fetching " + source + " papers for " + date, null, false, false);
+        }
     }
 
     /** An operator's upload: the body must be UTF-8; the run is logged. */

@@ -25,7 +25,8 @@ public class SubscriberMetrics {
         }
     }
 
-    @Scheduled(every = "30s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "30s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> Subscriber.getEntityManager()
                 .createQuery("select s.status, count(s) from Subscriber s group by s.status", Object[].class)

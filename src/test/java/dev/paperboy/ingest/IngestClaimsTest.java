@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,6 +30,9 @@ class IngestClaimsTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     /** A source name no other test uses, and a day for it, so each test has a claim of its own. */
     private String source;
@@ -46,7 +50,7 @@ class IngestClaimsTest {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Boolean>> takes = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                IngestClaims instance = new IngestClaims(em);
+                IngestClaims instance = new IngestClaims(em, dataSource);
                 takes.add(pool.submit(() -> {
                     go.await();
                     return instance.take(source, day);
@@ -65,8 +69,8 @@ class IngestClaimsTest {
 
     @Test
     void aFinishedDayIsNeverFetchedAgainAndAFailedOneIsFetchedByTheNextRun() {
-        IngestClaims a = new IngestClaims(em);
-        IngestClaims b = new IngestClaims(em);
+        IngestClaims a = new IngestClaims(em, dataSource);
+        IngestClaims b = new IngestClaims(em, dataSource);
         assertTrue(a.take(source, day));
         assertFalse(b.take(source, day), "held while a fetches");
         a.failed(source, day);
@@ -78,9 +82,21 @@ class IngestClaimsTest {
     }
 
     @Test
+    void anInstanceThatStopsMidFetchReleasesItsDaysAndKeepsTheFinishedOnes() {
+        IngestClaims stopping = new IngestClaims(em, dataSource);
+        IngestClaims other = new IngestClaims(em, dataSource);
+        assertTrue(stopping.take(source, day));
+        assertTrue(stopping.take(source, day.plusDays(1)));
+        stopping.finished(source, day.plusDays(1));
+        stopping.releaseOnShutdown(null);
+        assertTrue(other.take(source, day), "the unfinished day is free at once, not after the lease");
+        assertFalse(other.take(source, day.plusDays(1)), "the finished day stays done");
+    }
+
+    @Test
     void aClaimLeftByAnInstanceThatDiedIsTakenOverAfterTheLease() {
-        IngestClaims dead = new IngestClaims(em);
-        IngestClaims alive = new IngestClaims(em);
+        IngestClaims dead = new IngestClaims(em, dataSource);
+        IngestClaims alive = new IngestClaims(em, dataSource);
         assertTrue(dead.take(source, day));
         assertFalse(alive.take(source, day));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(

@@ -81,7 +81,8 @@ public class Deliverer {
 
     /** Picks up retries and rows a crashed instance left behind. */
     @Scheduled(every = "${paperboy.mail.delivery.drain-interval}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void drainDue() {
         // A run is already going (a digest, the daily job): it picks up what is due when it claims.
         if (oneRun.tryLock()) {

@@ -41,7 +41,8 @@ class MailMetrics {
         registry.counter("paperboy.emails.bounced").increment();
     }
 
-    @Scheduled(every = "30s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "30s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         pending.set(store.pendingCount());
     }

@@ -3,6 +3,7 @@ package dev.paperboy.paper;
 import dev.paperboy.PaperboyConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -103,6 +105,25 @@ public class PaperIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Opens the index and catches it up as the service starts, off the start-up path: readiness waits for it
+     * ({@link SearchIndexHealth}), liveness and the rest of start-up do not.
+     */
+    void openInBackground(@Observes StartupEvent started, ManagedExecutor background) {
+        background.execute(() -> {
+            try {
+                catchUp();
+            } catch (RuntimeException e) {
+                LOG.errorf("Cannot open the paper index in %s: %s", dir, e.getMessage());
+            }
+        });
+    }
+
+    /** @return whether the index is open: searches and updates can run */
+    public boolean opened() {
+        return searchers != null;
     }
 
     /**

@@ -5,7 +5,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when the search index opens: without it nothing can be matched, previewed or sent. */
+/**
+ * Ready only when the search index is open: without it nothing can be matched, previewed or sent. It opens in the
+ * background as the service starts ({@link PaperIndex#openInBackground}); until then this says DOWN at once
+ * rather than hold the probe.
+ */
 @Readiness
 @ApplicationScoped
 public class SearchIndexHealth implements HealthCheck {
@@ -18,6 +22,9 @@ public class SearchIndexHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        if (!index.opened()) {
+            return HealthCheckResponse.named("search-index").down().withData("state", "opening").build();
+        }
         try {
             return HealthCheckResponse.named("search-index").up().withData("papers", index.indexedPapers()).build();
         } catch (RuntimeException e) {

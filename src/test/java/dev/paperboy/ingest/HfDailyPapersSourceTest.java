@@ -1,109 +1,125 @@
 package dev.paperboy.ingest;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import dev.paperboy.web.UnavailableException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Daily Papers source against a local stub of the API: paging, and a clear error when it fails. */
+/**
+ * The Daily Papers source against a WireMock stub of the API: the recorded fixture, paging, and the ways a real
+ * API fails (an error status, 429 with Retry-After, an answer too slow, a body cut short), each with a clear error.
+ */
 class HfDailyPapersSourceTest {
 
-    private HttpServer server;
-    private final List<String> queries = new CopyOnWriteArrayList<>();
+    private static final LocalDate DAY = LocalDate.parse("2025-09-03");
 
-    private String start(int status, String... pages) throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/daily_papers", exchange -> {
-            String query = exchange.getRequestURI().getQuery();
-            queries.add(query);
-            int page = Integer.parseInt(query.replaceAll(".*[?&]?p=(\\d+).*", "$1"));
-            byte[] body = (page < pages.length ? pages[page] : "[]").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+    private WireMockServer api;
+
+    @BeforeEach
+    void start() {
+        api = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        api.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        api.stop();
+    }
+
+    private HfDailyPapersSource source(int pageSize) {
+        return new HfDailyPapersSource(settings(api.baseUrl(), pageSize), ingest());
+    }
+
+    private void answer(int page, ResponseDefinitionBuilder response) {
+        api.stubFor(get(urlPathEqualTo("/api/daily_papers")).withQueryParam("p", equalTo(String.valueOf(page)))
+                .willReturn(response));
     }
 
     @Test
-    void readsPagesUntilOneIsShort() throws Exception {
-        String base = start(200, page("2401.00001", "2401.00002"), page("2401.00003"));
-        List<ParsedPaper> papers = new HfDailyPapersSource(settings(base, 2), ingest()).fetch(LocalDate.parse("2025-09-03")).papers();
+    void readsTheRecordedDay() throws Exception {
+        answer(0, okJson(Files.readString(Path.of("src/test/resources/fixtures/hf-daily-papers.json"))));
+        List<ParsedPaper> papers = source(50).fetch(DAY).papers();
+        assertEquals(List.of("2310.06625", "2403.09898", "2402.00001", "2310.06625"),
+                papers.stream().map(ParsedPaper::arxivId).toList(),
+                "every listed paper, without its version; the one listed twice is the store's to count once");
+        api.verify(1, getRequestedFor(urlPathEqualTo("/api/daily_papers")).withQueryParam("date", equalTo("2025-09-03"))
+                .withQueryParam("limit", equalTo("50")));
+    }
+
+    @Test
+    void readsPagesUntilOneIsShort() {
+        answer(0, okJson(page("2401.00001", "2401.00002")));
+        answer(1, okJson(page("2401.00003")));
+        List<ParsedPaper> papers = source(2).fetch(DAY).papers();
         assertEquals(List.of("2401.00001", "2401.00002", "2401.00003"), papers.stream().map(ParsedPaper::arxivId).toList());
-        assertEquals(List.of("date=2025-09-03&p=0&limit=2", "date=2025-09-03&p=1&limit=2"), queries);
+        api.verify(2, getRequestedFor(urlPathEqualTo("/api/daily_papers")));
     }
 
     @Test
-    void aFailingApiIsReportedNotSwallowed() throws Exception {
-        String base = start(503, "oops");
-        UnavailableException e = assertThrows(UnavailableException.class,
-                () -> new HfDailyPapersSource(settings(base, 2), ingest()).fetch(LocalDate.parse("2025-09-03")));
-        assertTrue(e.getMessage().contains("answered 503"));
+    void aFailingApiIsReportedNotSwallowed() {
+        answer(0, aResponse().withStatus(500).withBody("oops"));
+        UnavailableException e = assertThrows(UnavailableException.class, () -> source(2).fetch(DAY));
+        assertTrue(e.getMessage().contains("answered 500"), e.getMessage());
     }
 
     @Test
-    void a429WithRetryAfterIsWaitedOutAndTheNextTryReadsTheDay() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/daily_papers", exchange -> {
-            byte[] body = calls.incrementAndGet() == 1 ? "slow down".getBytes(StandardCharsets.UTF_8)
-                    : page("2401.00009").getBytes(StandardCharsets.UTF_8);
-            if (calls.get() == 1) {
-                exchange.getResponseHeaders().add("Retry-After", "7");
-            }
-            exchange.sendResponseHeaders(calls.get() == 1 ? 429 : 200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        HfDailyPapersSource source = new HfDailyPapersSource(settings("http://127.0.0.1:" + server.getAddress().getPort(), 5), ingest());
+    void a429WithRetryAfterIsWaitedOutAndTheNextTryReadsTheDay() {
+        api.stubFor(get(urlPathEqualTo("/api/daily_papers")).inScenario("busy").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7").withBody("slow down"))
+                .willSetStateTo("calm"));
+        api.stubFor(get(urlPathEqualTo("/api/daily_papers")).inScenario("busy").whenScenarioStateIs("calm")
+                .willReturn(okJson(page("2401.00009"))));
+        HfDailyPapersSource source = source(5);
         List<Duration> waits = new CopyOnWriteArrayList<>();
-        ParsedDocument day = Retries.call("hf-daily", 3, Duration.ofSeconds(1), waits::add,
-                () -> source.fetch(LocalDate.parse("2025-09-03")));
+        ParsedDocument day = Retries.call("hf-daily", 3, Duration.ofSeconds(1), waits::add, () -> source.fetch(DAY));
         assertEquals(List.of("2401.00009"), day.papers().stream().map(ParsedPaper::arxivId).toList());
         assertEquals(List.of(Duration.ofSeconds(7)), waits, "the source's own wait, not ours");
     }
 
     @Test
-    void aTruncatedBodyIsTriedAgainAndTruncatedJsonIsNot() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/daily_papers", exchange -> {
-            byte[] body = page("2401.00010").getBytes(StandardCharsets.UTF_8);
-            boolean cutConnection = exchange.getRequestURI().getQuery().contains("2025-09-03");
-            // Either the connection drops mid-body, or the body is complete but the JSON in it is cut short.
-            exchange.sendResponseHeaders(200, cutConnection ? body.length : body.length / 2);
-            exchange.getResponseBody().write(body, 0, body.length / 2);
-            exchange.getResponseBody().flush();
-            try {
-                exchange.close();
-            } catch (RuntimeException shortBody) {
-                // The server itself notices the missing bytes and drops the connection: that is the point.
-            }
-        });
-        server.start();
-        HfDailyPapersSource source = new HfDailyPapersSource(settings("http://127.0.0.1:" + server.getAddress().getPort(), 5), ingest());
+    void anAnswerSlowerThanTheTimeLimitIsAbandoned() {
+        answer(0, okJson(page("2401.00011")).withFixedDelay(4_000));
+        HfDailyPapersSource impatient = new HfDailyPapersSource(settings(api.baseUrl(), 5), ingest(Duration.ofSeconds(1)));
+        long start = System.nanoTime();
+        UnavailableException e = assertThrows(UnavailableException.class, () -> impatient.fetch(DAY));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 3_000, "gave up after " + millis + " ms, at the 1 s limit, not the 4 s answer");
+        assertTrue(e.getMessage().contains("Daily Papers API"), e.getMessage());
+    }
+
+    @Test
+    void aConnectionCutMidBodyIsTriedAgainAndTruncatedJsonIsNot() {
+        String body = page("2401.00010");
+        // Either the connection drops mid-body, or the body arrives whole but the JSON in it is cut short.
+        api.stubFor(get(urlPathEqualTo("/api/daily_papers")).withQueryParam("date", equalTo("2025-09-03"))
+                .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+        api.stubFor(get(urlPathEqualTo("/api/daily_papers")).withQueryParam("date", equalTo("2025-09-04"))
+                .willReturn(okJson(body.substring(0, body.length() / 2))));
         MalformedDigestException cut = assertThrows(MalformedDigestException.class,
-                () -> source.fetch(LocalDate.parse("2025-09-04")));
+                () -> source(5).fetch(LocalDate.parse("2025-09-04")));
         assertTrue(cut.getMessage().contains("hf-json"), cut.getMessage());
-        assertThrows(UnavailableException.class, () -> source.fetch(LocalDate.parse("2025-09-03")),
+        assertThrows(UnavailableException.class, () -> source(5).fetch(DAY),
                 "a connection that drops mid-body is the source being down: worth another try");
     }
 
@@ -126,8 +142,12 @@ class HfDailyPapersSourceTest {
     }
 
     static IngestConfig ingest() {
+        return ingest(Duration.ofSeconds(5));
+    }
+
+    static IngestConfig ingest(Duration timeout) {
         return new IngestConfig() {
-            public Duration fetchTimeout() { return Duration.ofSeconds(5); }
+            public Duration fetchTimeout() { return timeout; }
             public int fetchAttempts() { return 1; }
             public Duration retryWait() { return Duration.ofMillis(1); }
         };

@@ -243,12 +243,15 @@ public class PaperIndex {
     }
 
     /**
-     * Indexes the papers the database has and the index lacks. Cheap when the counts agree, which is almost
-     * always: one count query and a reader's document count.
+     * Indexes the papers up to the last indexed id that the database has and the index lacks: those that
+     * committed after a higher id was indexed. Cheap when the counts agree, which is almost always: one count
+     * query and a reader's document count. Papers above the last indexed id are {@link #indexAfter}'s, even when
+     * they committed since it ran; taking them here too would index them twice.
      */
     private int indexMissing() throws IOException {
-        long inDatabase = QuarkusTransaction.joiningExisting().call(() ->
-                ((Number) em.createQuery("select count(p) from Paper p").getSingleResult()).longValue());
+        long upTo = lastIndexedId;
+        long inDatabase = QuarkusTransaction.joiningExisting().call(() -> ((Number) em.createQuery(
+                "select count(p) from Paper p where p.id <= ?1").setParameter(1, upTo).getSingleResult()).longValue());
         searchers.maybeRefreshBlocking();
         Set<Long> indexed = new HashSet<>();
         IndexSearcher searcher = searchers.acquire();
@@ -269,7 +272,8 @@ public class PaperIndex {
             searchers.release(searcher);
         }
         List<Long> missing = QuarkusTransaction.joiningExisting().call(() ->
-                em.createQuery("select p.id from Paper p order by p.id", Long.class).getResultList())
+                em.createQuery("select p.id from Paper p where p.id <= ?1 order by p.id", Long.class)
+                        .setParameter(1, upTo).getResultList())
                 .stream().filter(id -> !indexed.contains(id)).toList();
         for (int i = 0; i < missing.size(); i += PAGE) {
             List<Long> ids = missing.subList(i, Math.min(missing.size(), i + PAGE));

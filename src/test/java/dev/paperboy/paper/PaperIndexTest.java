@@ -48,6 +48,47 @@ class PaperIndexTest {
     }
 
     @Test
+    void papersCommittingWhileTheIndexCatchesUpAreIndexedOnceEach() throws Exception {
+        Api.ingestSample();
+        index.catchUp();
+        String run = "wombat" + ThreadLocalRandom.current().nextInt(1_000_000);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // One thread commits papers one by one, as another instance's ingest would; the other catches up
+            // meanwhile, so papers land between each step of a catch-up.
+            var papers = pool.submit(() -> {
+                for (int i = 0; i < 300; i++) {
+                    int n = i;
+                    QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                            insert into paper (title_key, title, abstract, authors, source, listed_on, created_at)
+                            values (?1, ?2, 'About marsupials.', '', 'page-text', ?3, ?4)""")
+                            .setParameter(1, run + " " + n).setParameter(2, run + " " + n)
+                            .setParameter(3, LocalDate.parse("2024-01-16")).setParameter(4, OffsetDateTime.now())
+                            .executeUpdate());
+                }
+                writing.set(false);
+                return null;
+            });
+            var catchUps = pool.submit(() -> {
+                while (writing.get()) {
+                    index.catchUp();
+                }
+                return null;
+            });
+            papers.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            catchUps.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        index.catchUp();
+        try (PaperIndex.Snapshot s = index.open()) {
+            assertEquals(300, s.searcher().count(new TermQuery(new Term(PaperFields.TITLE, run))),
+                    "each of the 300 papers indexed once");
+        }
+    }
+
+    @Test
     void anOperatorRebuildsTheIndexAndSearchesSeeEveryPaperAfter() {
         Api.ingestSample();
         long papers = QuarkusTransaction.requiringNew().call(() -> Paper.count());

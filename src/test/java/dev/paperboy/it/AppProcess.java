@@ -118,6 +118,7 @@ public final class AppProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+        keepLog();
     }
 
     @Override
@@ -125,6 +126,19 @@ public final class AppProcess implements AutoCloseable {
         if (process.isAlive()) {
             process.destroy();
             process.waitFor();
+        }
+        keepLog();
+    }
+
+    /** Copies the service's log to target/it-logs, where it outlives the test's temporary directory. */
+    private void keepLog() {
+        try {
+            Path kept = Path.of("target/it-logs");
+            Files.createDirectories(kept);
+            Files.copy(log, kept.resolve(log.getParent().getFileName() + "-" + log.getFileName()),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            System.err.println("Could not keep " + log + ": " + e.getMessage());
         }
     }
 }

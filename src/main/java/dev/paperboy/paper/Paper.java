@@ -118,16 +118,32 @@ public class Paper extends PanacheEntityBase {
     /** What a list of results shows of a paper, read without loading the paper (its abstract stays in the table). */
     public record Listing(long id, String title, String url, LocalDate listedOn, String source, String authorsInShort) {}
 
+    /**
+     * Ids per listings query. A fixed number of single parameters, where a short list repeats its first id, keeps
+     * Hibernate's translation of the query cached; a list parameter is translated again at every call, which cost
+     * the archive a tenth of its CPU per search.
+     */
+    static final int LISTINGS_PER_QUERY = 20;
+    private static final String LISTINGS = "select p.id, p.title, p.url, p.listedOn, p.source, p.authors from Paper p"
+            + java.util.stream.IntStream.rangeClosed(1, LISTINGS_PER_QUERY).mapToObj(i -> "?" + i)
+                    .collect(java.util.stream.Collectors.joining(", ", " where p.id in (", ")"));
+
     /** @return the listings of these papers, by id; ids not found are left out. Joins the caller's transaction. */
     public static java.util.Map<Long, Listing> listingsOf(java.util.Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return java.util.Map.of();
+        java.util.Map<Long, Listing> out = new java.util.HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += LISTINGS_PER_QUERY) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + LISTINGS_PER_QUERY));
+            var query = getEntityManager().createQuery(LISTINGS, Object[].class);
+            for (int i = 0; i < LISTINGS_PER_QUERY; i++) {
+                query.setParameter(i + 1, chunk.get(i < chunk.size() ? i : 0));
+            }
+            for (Object[] r : query.getResultList()) {
+                out.put((Long) r[0], new Listing((Long) r[0], (String) r[1], (String) r[2], (LocalDate) r[3],
+                        (String) r[4], authorsInShort((String) r[5])));
+            }
         }
-        return getEntityManager().createQuery("select p.id, p.title, p.url, p.listedOn, p.source, p.authors"
-                + " from Paper p where p.id in ?1", Object[].class).setParameter(1, ids).getResultList().stream()
-                .map(r -> new Listing((Long) r[0], (String) r[1], (String) r[2], (LocalDate) r[3], (String) r[4],
-                        authorsInShort((String) r[5])))
-                .collect(java.util.stream.Collectors.toMap(Listing::id, l -> l));
+        return out;
     }
 
     private static String authorsInShort(String authors) {

@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -84,7 +85,7 @@ public class IngestService {
                 () -> source.fetch(date));
     }
 
-    private void waitUnlessStopping(java.time.Duration wait) throws InterruptedException {
+    private void waitUnlessStopping(Duration wait) throws InterruptedException {
         if (stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new InterruptedException("the service is stopping");
         }

@@ -117,13 +117,21 @@ public class PaperIndex {
                 catchUp();
             } catch (RuntimeException e) {
                 LOG.errorf("Cannot open the paper index in %s: %s", dir, e.getMessage());
+            } finally {
+                startTried = true;
             }
         });
     }
 
-    /** @return whether the index is open: searches and updates can run */
-    public boolean opened() {
-        return searchers != null;
+    /** Whether the start-up attempt to open the index has ended, well or not. */
+    private volatile boolean startTried;
+
+    /**
+     * @return whether the index is still opening at start-up: a health check then answers at once; after a
+     *     failed start-up attempt it opens the index itself ({@link #indexedPapers}) and so reports why
+     */
+    public boolean opening() {
+        return searchers == null && !startTried;
     }
 
     /**

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready only when the search index is open: without it nothing can be matched, previewed or sent. It opens in the
  * background as the service starts ({@link PaperIndex#openInBackground}); until then this says DOWN at once
- * rather than hold the probe.
+ * rather than hold the probe. If that attempt failed, each probe tries again and says why it could not.
  */
 @Readiness
 @ApplicationScoped
@@ -22,7 +22,7 @@ public class SearchIndexHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        if (!index.opened()) {
+        if (index.opening()) {
             return HealthCheckResponse.named("search-index").down().withData("state", "opening").build();
         }
         try {

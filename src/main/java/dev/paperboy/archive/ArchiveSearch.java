@@ -177,20 +177,32 @@ public class ArchiveSearch {
                 .add(new BoostQuery(phrasings, PHRASE_BOOST), BooleanClause.Occur.SHOULD).build(), kq.words());
     }
 
-    /** @return the hits for these documents, in their order, with snippets for {@code highlight} */
+    /**
+     * @return the hits for these documents, in their order, with snippets for {@code highlight}; a document whose
+     *     paper row is gone is left out
+     */
     private static List<Hit> hits(IndexSearcher searcher, Query highlight, int[] docs) throws IOException {
         List<Long> ids = new ArrayList<>();
         for (int doc : docs) {
             ids.add(paperId(searcher, doc));
         }
         Map<Long, Paper.Listing> papers = QuarkusTransaction.requiringNew().call(() -> Paper.listingsOf(ids));
-        List<List<Explanation.Segment>> snippets = Snippets.of(searcher, highlight, docs);
-        List<Hit> hits = new ArrayList<>();
+        List<Paper.Listing> listed = new ArrayList<>();
+        List<Integer> listedDocs = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
             Paper.Listing p = papers.get(ids.get(i));
             if (p != null) {
-                hits.add(new Hit(p.id(), p.title(), p.url(), p.listedOn(), p.source(), p.authorsInShort(), snippets.get(i)));
+                listed.add(p);
+                listedDocs.add(docs[i]);
             }
+        }
+        List<List<Explanation.Segment>> snippets = Snippets.of(searcher, highlight,
+                listedDocs.stream().mapToInt(Integer::intValue).toArray(),
+                listed.stream().map(Paper.Listing::summary).toList());
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < listed.size(); i++) {
+            Paper.Listing p = listed.get(i);
+            hits.add(new Hit(p.id(), p.title(), p.url(), p.listedOn(), p.source(), p.authorsInShort(), snippets.get(i)));
         }
         return hits;
     }

@@ -31,6 +31,7 @@ class PaperListingsTest {
         Paper first = QuarkusTransaction.requiringNew().call(() -> Paper.findById(ids.get(0)));
         assertEquals(first.title, listings.get(ids.get(0)).title());
         assertEquals(first.listedOn, listings.get(ids.get(0)).listedOn());
+        assertEquals(first.summary, listings.get(ids.get(0)).summary(), "the abstract as indexed, for snippets");
 
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> Paper.listingsOf(List.of(ids.get(1)))).size(),
                 "a short list repeats an id to fill the query, and still lists it once");

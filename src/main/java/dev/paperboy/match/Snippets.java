@@ -35,29 +35,28 @@ public final class Snippets {
      *     results needs, since each pass prepares the query against the whole index
      */
     public static List<List<Explanation.Segment>> of(IndexSearcher searcher, Query query, int[] docs) {
-        return of(searcher, query, docs, null);
+        return highlight(searcher, query, docs, null);
     }
 
     /**
-     * @param abstracts the abstracts of {@code docs}, in their order, exactly as they were indexed: the caller has them from the database, and cutting snippets from them saves decompressing
-     *     the index's stored copies, which was a sixth of an archive search's CPU
+     * @param abstracts the abstracts of {@code docs}, in their order, exactly as they were indexed: the caller has
+     *     them from the database, and cutting snippets from them saves decompressing the index's stored copies,
+     *     which was a sixth of an archive search's CPU
      * @return the snippets of {@code docs}, in their order
      */
     public static List<List<Explanation.Segment>> of(IndexSearcher searcher, Query query, int[] docs,
             List<String> abstracts) {
-        if (abstracts != null && abstracts.size() != docs.length) {
+        if (abstracts.size() != docs.length) {
             throw new IllegalArgumentException(docs.length + " documents but " + abstracts.size() + " abstracts");
         }
-        Map<Integer, String> given = null;
-        if (abstracts != null) {
-            given = new HashMap<>();
-            for (int i = 0; i < docs.length; i++) {
-                given.put(docs[i], Objects.requireNonNull(abstracts.get(i), "abstract"));
-            }
+        Map<Integer, String> byDoc = new HashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+            byDoc.put(docs[i], Objects.requireNonNull(abstracts.get(i), "abstract"));
         }
-        return highlight(searcher, query, docs, given);
+        return highlight(searcher, query, docs, byDoc);
     }
 
+    /** @param abstracts by document, or null to read the index's stored copies */
     @SuppressWarnings("unchecked")
     private static List<List<Explanation.Segment>> highlight(IndexSearcher searcher, Query query, int[] docs,
             Map<Integer, String> abstracts) {

@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.FlushModeType;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -151,6 +152,9 @@ public class IngestService {
     }
 
     private int insertNew(LocalDate date, DigestFormat format, List<ParsedPaper> papers) {
+        // The lookups need not see this transaction's own inserts, as `seen` catches a document's repeats. Left to
+        // flush before each lookup, Hibernate would dirty-check every paper persisted so far: quadratic in the day.
+        Paper.getEntityManager().setFlushMode(FlushModeType.COMMIT);
         Set<String> seen = new HashSet<>();
         int added = 0;
         for (ParsedPaper p : papers) {

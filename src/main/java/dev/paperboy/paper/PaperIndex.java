@@ -4,13 +4,13 @@ import dev.paperboy.PaperboyConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -21,16 +21,16 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -42,7 +42,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Ids are not commit order: two ingests that overlap can commit a lower id after a higher one was indexed. So
  * besides the papers above the last id, a catch-up compares the number of papers with the number of documents,
- * after every ingest and at most every {@link #RECOUNT_EVERY} otherwise, and indexes any paper it lacks.
+ * after every ingest and every {@link #RECOUNT_EVERY} in the background, and indexes any paper it lacks. Searches
+ * never recount: on a large archive the count is a scan, and a search that paid for it stalled.
  *
  * <p>Updates take one lock; searches never wait for it: while a rebuild or a catch-up runs, they see the last
  * committed view.
@@ -62,7 +63,7 @@ public class PaperIndex {
     /** Papers read, embedded and indexed at a time. */
     private static final int PAGE = 200;
     /** How stale a search may be about a paper committed out of id order, when no ingest on this instance says so. */
-    static final Duration RECOUNT_EVERY = Duration.ofSeconds(30);
+    static final String RECOUNT_EVERY = "30s";
 
     private final EntityManager em;
     private final Path dir;
@@ -73,7 +74,6 @@ public class PaperIndex {
     private String dbId;
     private volatile long lastIndexedId = -1;
     private final ReentrantLock updating = new ReentrantLock();
-    private volatile long lastRecount;
 
     PaperIndex(EntityManager em, PaperboyConfig config, Embeddings embeddings) {
         this.em = em;
@@ -90,7 +90,7 @@ public class PaperIndex {
     public Snapshot open() {
         if (updating.tryLock()) {
             try {
-                catchUpLocked(System.nanoTime() - lastRecount > RECOUNT_EVERY.toNanos());
+                catchUpLocked(false);
             } finally {
                 updating.unlock();
             }
@@ -121,6 +121,21 @@ public class PaperIndex {
                 startTried = true;
             }
         });
+    }
+
+    /** Finds the papers another instance's ingest committed out of id order, off the search path. */
+    @Scheduled(every = RECOUNT_EVERY, delayed = RECOUNT_EVERY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void recount() {
+        if (searchers != null && updating.tryLock()) {
+            try {
+                catchUpLocked(true);
+            } catch (RuntimeException e) {
+                LOG.warnf("Cannot recount the paper index in %s: %s", dir, e.getMessage());
+            } finally {
+                updating.unlock();
+            }
+        }
     }
 
     /** Whether the start-up attempt to open the index has ended, well or not. */
@@ -220,7 +235,6 @@ public class PaperIndex {
                     ((Number) em.createQuery("select coalesce(max(p.id), 0) from Paper p").getSingleResult()).longValue());
             int added = maxId > lastIndexedId ? indexAfter(lastIndexedId) : 0;
             if (recount) {
-                lastRecount = System.nanoTime();
                 added += indexMissing();
             }
             if (added > 0) {
@@ -252,14 +266,19 @@ public class PaperIndex {
 
     /**
      * Indexes the papers up to the last indexed id that the database has and the index lacks: those that
-     * committed after a higher id was indexed. Cheap when the counts agree, which is almost always: one count
-     * query and a reader's document count. Papers above the last indexed id are {@link #indexAfter}'s, even when
+     * committed after a higher id was indexed. Cheap when the counts agree, which is almost always: two count
+     * queries and a reader's document count. Papers above the last indexed id are {@link #indexAfter}'s, even when
      * they committed since it ran; taking them here too would index them twice.
      */
     private int indexMissing() throws IOException {
         long upTo = lastIndexedId;
-        long inDatabase = QuarkusTransaction.joiningExisting().call(() -> ((Number) em.createQuery(
-                "select count(p) from Paper p where p.id <= ?1").setParameter(1, upTo).getSingleResult()).longValue());
+        // Counted as all papers less those above the last indexed id, not as those up to it: H2 keeps a table's
+        // row count, but counts a range by reading it. Counted in this order, a paper committing in between can
+        // only make the figure too high, which costs a comparison of ids, never a paper missed.
+        long inDatabase = QuarkusTransaction.joiningExisting().call(() -> {
+            long above = Paper.count("id > ?1", upTo);
+            return Paper.count() - above;
+        });
         searchers.maybeRefreshBlocking();
         Set<Long> indexed = new HashSet<>();
         IndexSearcher searcher = searchers.acquire();

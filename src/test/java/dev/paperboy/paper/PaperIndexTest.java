@@ -29,9 +29,30 @@ class PaperIndexTest {
 
     @Test
     void aPaperCommittedAfterOneWithAHigherIdIsStillIndexed() throws IOException {
+        String word = insertPaperBelowEveryIndexedId();
+        index.catchUp();
+        assertSearchable(word);
+    }
+
+    @Test
+    void theBackgroundRecountIndexesAPaperCommittedOutOfIdOrder() throws IOException {
+        // As when another instance's ingests overlap: no ingest on this instance catches the index up.
+        String word = insertPaperBelowEveryIndexedId();
+        index.recount();
+        assertSearchable(word);
+    }
+
+    private void assertSearchable(String titleWord) throws IOException {
+        try (PaperIndex.Snapshot s = index.open()) {
+            assertEquals(1, s.searcher().count(new TermQuery(new Term(PaperFields.TITLE, titleWord))),
+                    "the late paper is searchable");
+        }
+    }
+
+    /** @return the word in the title of a paper whose id is lower than every id the index already holds */
+    private String insertPaperBelowEveryIndexedId() {
         Api.ingestSample();
         index.catchUp();
-        // As when two ingests overlap: this id is lower than every id the index already holds.
         long lowerId = -ThreadLocalRandom.current().nextLong(1_000, 1_000_000_000);
         String word = "quokka" + Math.abs(lowerId);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
@@ -39,12 +60,7 @@ class PaperIndexTest {
                 values (?1, ?2, ?3, 'About marsupials.', '', 'page-text', ?4, ?5)""")
                 .setParameter(1, lowerId).setParameter(2, "late " + word).setParameter(3, "Late " + word)
                 .setParameter(4, LocalDate.parse("2024-01-15")).setParameter(5, OffsetDateTime.now()).executeUpdate());
-
-        index.catchUp();
-        try (PaperIndex.Snapshot s = index.open()) {
-            assertEquals(1, s.searcher().count(new TermQuery(new Term(PaperFields.TITLE, word))),
-                    "the late paper is searchable");
-        }
+        return word;
     }
 
     @Test

@@ -65,6 +65,7 @@ public final class Snippets {
         }
         SegmentHighlighter highlighter = new SegmentHighlighter(UnifiedHighlighter.builder(searcher, new PaperAnalyzer())
                 .withFormatter(new SnippetFormatter(SNIPPET_CHARS))
+                .withBreakIterator(SentenceBoundaries::new)
                 .withMaxNoHighlightPassages(1), abstracts);
         try {
             int[] passages = new int[] {2};

@@ -32,8 +32,6 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
@@ -89,10 +87,7 @@ public class ArchiveSearch {
         try (PaperIndex.Snapshot s = index.open()) {
             IndexSearcher searcher = s.searcher();
             int wanted = q.page() * PAGE_SIZE;
-            TopDocs top = q.byDate()
-                    ? searcher.search(query, wanted, new Sort(new SortField(PaperFields.LISTED_ON, SortField.Type.LONG, true),
-                            SortField.FIELD_SCORE))
-                    : searcher.search(query, wanted);
+            TopDocs top = q.byDate() ? NewestFirst.search(searcher, query, wanted) : searcher.search(query, wanted);
             Total total = total(searcher, query, top.totalHits);
             List<ScoreDoc> page = new ArrayList<>();
             for (int i = (q.page() - 1) * PAGE_SIZE; i < top.scoreDocs.length; i++) {

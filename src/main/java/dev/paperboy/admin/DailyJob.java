@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -57,10 +60,15 @@ public class DailyJob {
         lastSuccess = clock.instant();
     }
 
-    /** A service that was down fetches the days it missed as soon as it is up, without holding up readiness. */
+    /**
+     * A service that was down fetches the days it missed once it is up: shortly after start-up
+     * ({@code paperboy.schedule.start-up-delay}), so that the fetch neither holds up readiness nor competes with it.
+     */
     void onStart(@Observes StartupEvent started) {
         if (!"off".equals(config.cron())) {
-            background.execute(() -> catchUp(LocalDate.ofInstant(clock.instant(), ZoneId.of(config.timeZone()))));
+            Executor later = CompletableFuture.delayedExecutor(config.startUpDelay().toMillis(),
+                    TimeUnit.MILLISECONDS, background);
+            later.execute(() -> catchUp(LocalDate.ofInstant(clock.instant(), ZoneId.of(config.timeZone()))));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.paperboy.admin;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** When the daily job runs. */
 @ConfigMapping(prefix = "paperboy.schedule")
@@ -19,6 +20,13 @@ public interface ScheduleConfig {
      */
     @WithDefault("3")
     int catchUpDays();
+
+    /**
+     * How long after start-up the catch-up of missed days begins. Starting it at once would spend the start's CPU
+     * on the sources' HTTP clients (TLS set-up) and fetches while the service is still getting ready.
+     */
+    @WithDefault("10s")
+    Duration startUpDelay();
 
     /** Time zone the cron expression and "today" are read in. */
     @WithDefault("UTC")

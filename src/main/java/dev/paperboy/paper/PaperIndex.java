@@ -53,6 +53,8 @@ public class PaperIndex {
 
     private static final Logger LOG = Logger.getLogger(PaperIndex.class);
     private static final String LAST_ID = "last_paper_id";
+    /** The last indexed id of an index that holds no paper yet, below any paper id (see {@link Paper#maxId}). */
+    private static final long NONE = Long.MIN_VALUE;
     private static final String DB_ID = "db_id";
     /**
      * What the documents hold; a change of fields, analysis or embedding model changes it, and an index with
@@ -73,6 +75,8 @@ public class PaperIndex {
     private volatile SearcherManager searchers;
     private String dbId;
     private volatile long lastIndexedId = -1;
+    /** Whether the index was created anew and has not been committed since. */
+    private boolean created;
     private final ReentrantLock updating = new ReentrantLock();
 
     PaperIndex(EntityManager em, PaperboyConfig config, Embeddings embeddings) {
@@ -216,8 +220,8 @@ public class PaperIndex {
         try {
             openWriter();
             writer.deleteAll();
-            lastIndexedId = Long.MIN_VALUE;
-            int indexed = indexAfter(Long.MIN_VALUE);
+            lastIndexedId = NONE;
+            int indexed = indexAfter(NONE);
             commit();
             LOG.infof("Rebuilt the paper index: %d papers", indexed);
             return indexed;
@@ -231,13 +235,13 @@ public class PaperIndex {
     private void catchUpLocked(boolean recount) {
         try {
             openWriter();
-            long maxId = QuarkusTransaction.joiningExisting().call(() ->
-                    ((Number) em.createQuery("select coalesce(max(p.id), 0) from Paper p").getSingleResult()).longValue());
+            long maxId = QuarkusTransaction.joiningExisting().call(Paper::maxId);
             int added = maxId > lastIndexedId ? indexAfter(lastIndexedId) : 0;
             if (recount) {
                 added += indexMissing();
             }
-            if (added > 0) {
+            // A new index is committed even when empty, so that the next start finds it is this database's.
+            if (added > 0 || created) {
                 commit();
                 LOG.debugf("Indexed %d papers, up to id %d", added, lastIndexedId);
             }
@@ -276,8 +280,8 @@ public class PaperIndex {
         // row count, but counts a range by reading it. Counted in this order, a paper committing in between can
         // only make the figure too high, which costs a comparison of ids, never a paper missed.
         long inDatabase = QuarkusTransaction.joiningExisting().call(() -> {
-            long above = Paper.count("id > ?1", upTo);
-            return Paper.count() - above;
+            long above = Paper.countAbove(upTo);
+            return Paper.total() - above;
         });
         searchers.maybeRefreshBlocking();
         Set<Long> indexed = new HashSet<>();
@@ -324,6 +328,7 @@ public class PaperIndex {
         writer.setLiveCommitData(
                 Map.of(LAST_ID, Long.toString(lastIndexedId), DB_ID, dbId, SCHEMA, schema).entrySet());
         writer.commit();
+        created = false;
         searchers.maybeRefreshBlocking();
     }
 
@@ -393,7 +398,8 @@ public class PaperIndex {
                 .setSimilarity(new BM25Similarity())
                 .setOpenMode(ours ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
         writer = new IndexWriter(directory, iwc);
-        lastIndexedId = ours ? Long.parseLong(commit.getOrDefault(LAST_ID, "0")) : Long.MIN_VALUE;
+        lastIndexedId = ours ? Long.parseLong(commit.getOrDefault(LAST_ID, "0")) : NONE;
+        created = !ours;
         if (!ours) {
             LOG.infof("Building the paper index in %s from the database (schema %s)", dir, schema);
         }

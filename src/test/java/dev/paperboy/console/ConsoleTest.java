@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperboy.admin.FailedAdminLogins;
 import dev.paperboy.support.Api;
+import dev.paperboy.support.Minutes;
 import dev.paperboy.support.MailServer;
 import dev.paperboy.support.Mails;
 import dev.paperboy.subscriber.SubscriberStatus;
@@ -25,6 +26,7 @@ import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -115,8 +117,9 @@ class ConsoleTest {
     }
 
     @Test
-    void wrongTokensShareTheApisBudgetThenEveryLoginGets429() {
+    void wrongTokensShareTheApisBudgetThenEveryLoginGets429() throws InterruptedException {
         String guesser = "203.0.113." + (int) (Math.random() * 200 + 10);
+        Minutes.awaitRoomFor(Duration.ofSeconds(10));
         Response form = given().get("/admin/login");
         for (int i = 0; i < FailedAdminLogins.PER_MINUTE; i++) {
             given().header("X-Forwarded-For", guesser).cookie("pb_csrf", form.getCookie("pb_csrf"))

@@ -75,8 +75,6 @@ public class PaperIndex {
     private volatile SearcherManager searchers;
     private String dbId;
     private volatile long lastIndexedId = -1;
-    /** Whether the index was created anew and has not been committed since. */
-    private boolean created;
     private final ReentrantLock updating = new ReentrantLock();
 
     PaperIndex(EntityManager em, PaperboyConfig config, Embeddings embeddings) {
@@ -240,8 +238,9 @@ public class PaperIndex {
             if (recount) {
                 added += indexMissing();
             }
-            // A new index is committed even when empty, so that the next start finds it is this database's.
-            if (added > 0 || created) {
+            // Papers added, or a new index: committed even when empty, so that the next start finds it is this
+            // database's (a writer that creates an index counts that as a change).
+            if (writer.hasUncommittedChanges()) {
                 commit();
                 LOG.debugf("Indexed %d papers, up to id %d", added, lastIndexedId);
             }
@@ -328,7 +327,6 @@ public class PaperIndex {
         writer.setLiveCommitData(
                 Map.of(LAST_ID, Long.toString(lastIndexedId), DB_ID, dbId, SCHEMA, schema).entrySet());
         writer.commit();
-        created = false;
         searchers.maybeRefreshBlocking();
     }
 
@@ -399,7 +397,6 @@ public class PaperIndex {
                 .setOpenMode(ours ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
         writer = new IndexWriter(directory, iwc);
         lastIndexedId = ours ? Long.parseLong(commit.getOrDefault(LAST_ID, "0")) : NONE;
-        created = !ours;
         if (!ours) {
             LOG.infof("Building the paper index in %s from the database (schema %s)", dir, schema);
         }
